@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import process from 'node:process'
 import { chromium } from 'playwright-chromium'
 
 /** Flags that keep Chromium quiet on a closed network and working as root. */

@@ -1,0 +1,22 @@
+// First step of `npm test`: say exactly what to install when a tool the tests drive is missing.
+import { execFileSync } from 'node:child_process'
+import process from 'node:process'
+import { resolveChromium } from './browser'
+
+const missing: string[] = []
+try {
+  console.log(`Browser: ${resolveChromium()}`)
+}
+catch (err) {
+  missing.push((err as Error).message)
+}
+try {
+  execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
+}
+catch {
+  missing.push('No pdftotext found (the PDF tests read exported text). Install it with:  sudo apt-get install -y poppler-utils')
+}
+if (missing.length) {
+  console.error(missing.join('\n'))
+  process.exit(1)
+}

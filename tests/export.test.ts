@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import process from 'node:process'
+import { describe, expect, it } from 'vitest'
+import { loadSlides } from './deck'
+
+/** Text of one PDF page, ligatures unfolded and white space collapsed so wrapped headings match. */
+function pageText(file: string, page: number): string {
+  const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' })
+  return text.normalize('NFKC').replace(/\s+/g, ' ')
+}
+
+describe('npm run export', () => {
+  it('writes one PDF page per slide, with every heading as selectable text', async () => {
+    const slides = await loadSlides()
+    const out = join(mkdtempSync(join(tmpdir(), 'deck-export-')), 'deck.pdf')
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/export.ts', '--output', out], { stdio: 'inherit' })
+
+    const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' })
+    expect(Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])).toBe(slides.length)
+
+    for (const slide of slides)
+      expect(pageText(out, slide.no), `heading of slide ${slide.no}`).toContain(slide.title)
+  })
+})
+
+describe('npm run export -- --format png', () => {
+  it('writes a PNG of a single slide', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-png-'))
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/export.ts', '--format', 'png', '--range', '3', '--output', dir], { stdio: 'inherit' })
+    const pngs = readdirSync(dir).filter(f => f.endsWith('.png'))
+    expect(pngs).toHaveLength(1)
+    // PNG signature, and a real picture rather than an empty file.
+    const png = readFileSync(join(dir, pngs[0]!))
+    expect(png.subarray(1, 4).toString()).toBe('PNG')
+    expect(png.length).toBeGreaterThan(10_000)
+  })
+})
