@@ -1,9 +1,15 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import process from 'node:process'
 import { defineConfig } from '@playwright/test'
 import { chromiumArgs, resolveChromium } from './scripts/browser'
 
 // The built deck is served by the same server `npm start` runs, on a port of its own and a throwaway database.
 const port = Number(process.env.E2E_PORT ?? 3199)
+export const presenterToken = 'e2e-presenter-token'
+// Set once, in the main process: workers re-import this file and must see the same database.
+process.env.E2E_POLL_DB ??= join(mkdtempSync(join(tmpdir(), 'e2e-polls-')), 'polls.sqlite')
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -15,9 +21,9 @@ export default defineConfig({
     launchOptions: { executablePath: resolveChromium(), args: chromiumArgs },
   },
   webServer: {
-    command: `node --import tsx server/main.ts`,
+    command: `npm run start:built`,
     url: `http://127.0.0.1:${port}/`,
-    env: { PORT: String(port), HOST: '127.0.0.1' },
+    env: { PORT: String(port), HOST: '127.0.0.1', PRESENTER_TOKEN: presenterToken, POLL_DB: process.env.E2E_POLL_DB },
     reuseExistingServer: false,
     stdout: 'pipe',
   },

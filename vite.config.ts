@@ -1,6 +1,8 @@
 import { defineConfig } from 'vite'
+import { createPollPlugin } from './server/vitePlugin'
 
 export default defineConfig({
+  plugins: [createPollPlugin()],
   // Pre-bundled up front so `slidev export` never reloads mid-render when it first meets them.
-  optimizeDeps: { include: ['qrcode'] },
+  optimizeDeps: { include: ['qrcode', '@vueuse/core', 'd3-cloud'] },
 })

@@ -1,9 +1,12 @@
 import { resolve } from 'node:path'
 import { load } from '@slidev/parser/fs'
+import { findPoll } from '../polls/definitions'
 
 export interface SlideInfo {
   no: number
+  /** The slide's heading: its `# title`, or a poll slide's question. */
   title: string
+  poll?: string
   mermaidBlocks: number
 }
 
@@ -13,7 +16,8 @@ export async function loadSlides(): Promise<SlideInfo[]> {
   const data = await load({ roots: [root], userRoot: root }, resolve(root, 'slides.md'))
   return data.slides.map((slide, i) => ({
     no: i + 1,
-    title: slide.title ?? '',
+    title: slide.frontmatter.poll ? findPoll(slide.frontmatter.poll)!.question : slide.title ?? '',
+    poll: slide.frontmatter.poll,
     mermaidBlocks: (slide.content.match(/^```mermaid/gm) ?? []).length,
   }))
 }

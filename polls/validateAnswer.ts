@@ -1,0 +1,49 @@
+import type { Answer, Poll } from './types'
+import * as v from 'valibot'
+
+export type Checked = { ok: true, answer: Answer } | { ok: false, error: string }
+
+const optionIds = (poll: Poll): string[] => ('options' in poll ? poll.options.map(o => o.id) : [])
+
+/** The schema an answer to `poll` must satisfy; built per poll from its one definition. */
+function answerSchema(poll: Poll): v.GenericSchema<unknown, Answer> {
+  const ids = optionIds(poll)
+  const option = v.pipe(v.string('an option id'), v.picklist(ids, `an option id of this poll (${ids.join(', ')})`))
+  switch (poll.kind) {
+    case 'single':
+      return option
+    case 'multiple':
+      return v.pipe(
+        v.array(option, 'an array of option ids'),
+        v.minLength(1, 'at least one option'),
+        v.check(list => new Set(list).size === list.length, 'each option once'),
+      )
+    case 'scale':
+      return v.pipe(
+        v.number('a number'),
+        v.integer('a whole number'),
+        v.minValue(poll.min, `a number from ${poll.min} to ${poll.max}`),
+        v.maxValue(poll.max, `a number from ${poll.min} to ${poll.max}`),
+      )
+    case 'text':
+      return v.pipe(
+        v.string('a string'),
+        v.transform(text => text.replace(/\s+/g, ' ').trim()),
+        v.minLength(1, 'a non-empty answer'),
+        v.maxLength(poll.maxLength, `at most ${poll.maxLength} characters`),
+      )
+    case 'ranking':
+      return v.pipe(
+        v.array(option, 'an array of option ids'),
+        v.check(list => list.length === ids.length && new Set(list).size === ids.length, 'every option exactly once, in order'),
+      )
+  }
+}
+
+/** Checks (and for text, tidies) an answer; the error says what was expected. */
+export function validateAnswer(poll: Poll, answer: unknown): Checked {
+  const result = v.safeParse(answerSchema(poll), answer)
+  if (result.success)
+    return { ok: true, answer: result.output }
+  return { ok: false, error: `answer must be ${result.issues[0].message}` }
+}

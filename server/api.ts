@@ -1,0 +1,85 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { RequestHandler } from './http'
+import type { PollService } from './pollService'
+import * as v from 'valibot'
+import { ParticipantSchema } from '../polls/participant'
+import { readJson, sendJson } from './httpJson'
+import { PollError } from './pollService'
+import { bearerToken, tokenMatches } from './presenterToken'
+import { createRateLimiter } from './rateLimit'
+
+const VoteBody = v.object({ participant: ParticipantSchema, answer: v.unknown() })
+const presenterActions = ['open', 'close', 'reset', 'reveal', 'hide'] as const
+type PresenterAction = typeof presenterActions[number]
+
+export interface ApiOptions {
+  service: PollService
+  token: string
+  joinUrl: () => string
+  /** The session a request is for: the `?session=` code, '' for the default. */
+  session: (url: URL) => string
+}
+
+/** The HTTP API under /api (docs/api.md): routing, validation and status codes; the logic is the service's. */
+export function createApiHandler({ service, token, joinUrl, session }: ApiOptions): RequestHandler {
+  // Generous per address (a venue's phones may share one NAT address); one flooding client still hits it.
+  const limiter = createRateLimiter(50, 100)
+
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const parts = url.pathname.split('/').filter(Boolean).slice(1)
+    const method = req.method ?? 'GET'
+
+    if (method === 'POST' && !limiter.take(req.socket.remoteAddress ?? ''))
+      throw new PollError(429, 'too many requests: slow down')
+
+    if (parts.length === 1 && parts[0] === 'health' && method === 'GET')
+      return sendJson(res, 200, { ok: true })
+    if (parts.length === 1 && parts[0] === 'info' && method === 'GET')
+      return sendJson(res, 200, { joinUrl: joinUrl() })
+    if (parts[0] !== 'polls')
+      throw new PollError(404, 'not found')
+    if (parts.length === 1 && method === 'GET')
+      return sendJson(res, 200, service.summaries())
+
+    const [, id, action] = parts
+    if (!id || parts.length !== 3)
+      throw new PollError(404, 'not found')
+    service.poll(id)
+    const code = session(url)
+
+    if (action === 'votes' && method === 'POST') {
+      const body = v.safeParse(VoteBody, await readJson(req))
+      if (!body.success)
+        throw new PollError(400, body.issues[0].message)
+      const answer = await service.vote(code, id, body.output.participant, body.output.answer)
+      return sendJson(res, 200, { ok: true, poll: id, answer })
+    }
+    if (action === 'results' && method === 'GET') {
+      const presenter = tokenMatches(token, bearerToken(req))
+      return sendJson(res, 200, presenter ? service.results(code, id) : service.publicResults(code, id))
+    }
+    if (presenterActions.includes(action as PresenterAction) && method === 'POST') {
+      if (!tokenMatches(token, bearerToken(req)))
+        throw new PollError(401, 'presenter token required (Authorization: Bearer <token>)')
+      const state = service[action as PresenterAction](code, id)
+      return sendJson(res, 200, { ok: true, poll: id, ...state })
+    }
+    throw new PollError(404, 'not found')
+  }
+
+  return (req, res, next) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    if (!url.pathname.startsWith('/api/')) {
+      next()
+      return
+    }
+    route(req, res, url).catch((err: unknown) => {
+      if (res.headersSent)
+        return
+      if (err instanceof PollError)
+        sendJson(res, err.status, { error: err.message })
+      else
+        sendJson(res, 500, { error: 'internal error' })
+    })
+  }
+}

@@ -1,0 +1,37 @@
+import { resolve } from 'node:path'
+import * as v from 'valibot'
+import { generateToken } from './presenterToken'
+
+const Env = v.object({
+  PORT: v.optional(v.pipe(v.string(), v.transform(Number), v.integer('PORT must be a whole number'), v.minValue(0), v.maxValue(65535)), '3030'),
+  HOST: v.optional(v.pipe(v.string(), v.minLength(1)), '0.0.0.0'),
+  POLL_DB: v.optional(v.pipe(v.string(), v.minLength(1)), 'data/polls.sqlite'),
+  PRESENTER_TOKEN: v.optional(v.pipe(v.string(), v.minLength(12, 'PRESENTER_TOKEN must be at least 12 characters'))),
+  PUBLIC_URL: v.optional(v.pipe(v.string(), v.url('PUBLIC_URL must be a URL, e.g. https://polls.example.org/'))),
+})
+
+export interface ServerConfig {
+  port: number
+  host: string
+  dbPath: string
+  token: string
+  /** Set when the token was generated here (so it is printed). */
+  tokenGenerated: boolean
+  publicUrl?: string
+}
+
+/** Reads the server's settings from the environment; a bad value stops start-up with a clear message. */
+export function readConfig(env: Record<string, string | undefined>): ServerConfig {
+  const parsed = v.safeParse(Env, env)
+  if (!parsed.success)
+    throw new Error(`Bad configuration: ${parsed.issues.map(i => `${i.path?.[0]?.key}: ${i.message}`).join('; ')}`)
+  const c = parsed.output
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dbPath: c.POLL_DB === ':memory:' ? c.POLL_DB : resolve(c.POLL_DB),
+    token: c.PRESENTER_TOKEN ?? generateToken(),
+    tokenGenerated: !c.PRESENTER_TOKEN,
+    publicUrl: c.PUBLIC_URL,
+  }
+}

@@ -1,0 +1,117 @@
+import type { Answer, HiddenResults, Poll, PollResults, PollState, PollSummary } from '../polls/types'
+import type { Store } from './store'
+import { validateAnswer } from '../polls/validateAnswer'
+import { aggregate, publicView } from './results'
+import { createVoteBatcher } from './voteBatcher'
+
+/** A refusal the transports turn into a status code and `{ error }`. */
+export class PollError extends Error {
+  constructor(readonly status: 400 | 401 | 404 | 409 | 413 | 429, message: string) {
+    super(message)
+  }
+}
+
+export type PollEvent
+  = | { type: 'results', session: string, poll: string }
+    | { type: 'current', session: string }
+
+export interface PollServiceOptions {
+  store: Store
+  polls: Poll[]
+}
+
+/** The poll server's logic, free of any transport: HTTP and WebSocket handlers both call into this. */
+export function createPollService({ store, polls }: PollServiceOptions) {
+  const byId = new Map(polls.map(poll => [poll.id, poll]))
+  const listeners = new Set<(event: PollEvent) => void>()
+  const batcher = createVoteBatcher(store.saveVotes)
+
+  const emit = (event: PollEvent): void => listeners.forEach(listener => listener(event))
+
+  function poll(id: string): Poll {
+    const found = byId.get(id)
+    if (!found)
+      throw new PollError(404, `unknown poll "${id}"`)
+    return found
+  }
+
+  function state(session: string, id: string): PollState {
+    return store.state(session, id) ?? { open: true, revealed: !poll(id).hideResults }
+  }
+
+  function setState(session: string, id: string, change: Partial<PollState>): PollState {
+    const next = { ...state(session, id), ...change }
+    store.setState(session, id, next)
+    emit({ type: 'results', session, poll: id })
+    emit({ type: 'current', session })
+    return next
+  }
+
+  function results(session: string, id: string): PollResults {
+    return aggregate(poll(id), state(session, id), store.answers(session, id).map(a => a.answer))
+  }
+
+  return {
+    polls,
+    poll,
+    state,
+    results,
+
+    summaries(): PollSummary[] {
+      return polls.map(p => ({
+        id: p.id,
+        kind: p.kind,
+        question: p.question,
+        options: p.kind === 'scale'
+          ? Array.from({ length: p.max - p.min + 1 }, (_, i) => ({ id: String(p.min + i), label: String(p.min + i) }))
+          : 'options' in p ? p.options.map(({ id, label }) => ({ id, label })) : [],
+      }))
+    },
+
+    /** Validates and stores a vote; resolves only once it is committed to the database. */
+    async vote(session: string, id: string, participant: string, answer: unknown): Promise<Answer> {
+      const checked = validateAnswer(poll(id), answer)
+      if (!checked.ok)
+        throw new PollError(400, checked.error)
+      if (!state(session, id).open)
+        throw new PollError(409, `poll "${id}" is closed`)
+      await batcher.add({ session, poll: id, participant, answer: checked.answer, at: Date.now() })
+      emit({ type: 'results', session, poll: id })
+      return checked.answer
+    },
+
+    publicResults: (session: string, id: string): PollResults | HiddenResults => publicView(results(session, id)),
+
+    answersByParticipant(session: string, id: string): Map<string, Answer> {
+      return new Map(store.answers(session, id).map(a => [a.participant, a.answer]))
+    },
+
+    open: (session: string, id: string) => setState(session, id, { open: true }),
+    close: (session: string, id: string) => setState(session, id, { open: false }),
+    reveal: (session: string, id: string) => setState(session, id, { revealed: true }),
+    hide: (session: string, id: string) => setState(session, id, { revealed: false }),
+    reset(session: string, id: string): PollState {
+      store.resetVotes(session, poll(id).id)
+      emit({ type: 'results', session, poll: id })
+      emit({ type: 'current', session })
+      return state(session, id)
+    },
+
+    current: (session: string): string | null => store.current(session),
+    setCurrent(session: string, id: string | null): void {
+      if (id !== null)
+        poll(id)
+      if (store.current(session) === id)
+        return
+      store.setCurrent(session, id)
+      emit({ type: 'current', session })
+    },
+
+    subscribe(listener: (event: PollEvent) => void): () => void {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+}
+
+export type PollService = ReturnType<typeof createPollService>

@@ -1,0 +1,192 @@
+import type { Buffer } from 'node:buffer'
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { WebSocket } from 'ws'
+import type { Answer, ServerMessage } from '../polls/types'
+import type { PollService } from './pollService'
+import * as v from 'valibot'
+import { WebSocketServer } from 'ws'
+import { ClientMessageSchema } from '../polls/messages'
+import { MAX_BODY_BYTES } from './httpJson'
+import { PollError } from './pollService'
+import { tokenMatches } from './presenterToken'
+import { createRateLimiter } from './rateLimit'
+import { publicView } from './results'
+
+interface Client {
+  id: string
+  socket: WebSocket
+  session: string
+  participant?: string
+  presenter: boolean
+  watch: boolean
+  alive: boolean
+  refused: number
+}
+
+export interface RealtimeOptions {
+  service: PollService
+  token: string
+  session: (url: URL) => string
+  /** How long result updates are gathered before one broadcast (ms). */
+  coalesceMs?: number
+}
+
+/** The WebSocket side at /ws: phones follow the current poll and vote; presenters get live results. */
+export function createRealtime({ service, token, session, coalesceMs = 30 }: RealtimeOptions) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES })
+  const clients = new Set<Client>()
+  // Per socket: a phone sends a handful of messages a minute; a flood is cut off.
+  const limiter = createRateLimiter(10, 30)
+  const dirty = new Map<string, Set<string>>()
+  let flushTimer: NodeJS.Timeout | undefined
+  let nextId = 0
+
+  const send = (client: Client, message: ServerMessage | string): void => {
+    if (client.socket.readyState === client.socket.OPEN)
+      client.socket.send(typeof message === 'string' ? message : JSON.stringify(message))
+  }
+
+  function currentFor(client: Client, answers?: Map<string, Answer>): ServerMessage {
+    const poll = service.current(client.session)
+    if (!poll)
+      return { type: 'current', poll: null, state: null, answer: null }
+    const answer = client.participant ? (answers ?? service.answersByParticipant(client.session, poll)).get(client.participant) : undefined
+    return { type: 'current', poll, state: service.state(client.session, poll), answer: answer ?? null }
+  }
+
+  function resultsMessage(client: Client, poll: string): ServerMessage {
+    return { type: 'results', results: client.presenter ? service.results(client.session, poll) : service.publicResults(client.session, poll) }
+  }
+
+  /** Sends each watcher of a session the results that changed, serialised once per poll and view. */
+  function flushResults(): void {
+    flushTimer = undefined
+    for (const [code, polls] of dirty) {
+      const watchers = [...clients].filter(c => c.watch && c.session === code)
+      for (const poll of polls) {
+        const results = service.results(code, poll)
+        const full = JSON.stringify({ type: 'results', results } satisfies ServerMessage)
+        const restricted = JSON.stringify({ type: 'results', results: publicView(results) } satisfies ServerMessage)
+        for (const client of watchers) send(client, client.presenter ? full : restricted)
+      }
+    }
+    dirty.clear()
+  }
+
+  const unsubscribe = service.subscribe((event) => {
+    if (event.type === 'results') {
+      const polls = dirty.get(event.session) ?? new Set()
+      polls.add(event.poll)
+      dirty.set(event.session, polls)
+      flushTimer ??= setTimeout(flushResults, coalesceMs)
+      return
+    }
+    const poll = service.current(event.session)
+    const answers = poll ? service.answersByParticipant(event.session, poll) : undefined
+    for (const client of clients) {
+      if (client.session === event.session)
+        send(client, currentFor(client, answers))
+    }
+  })
+
+  async function onMessage(client: Client, data: string): Promise<void> {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(data)
+    }
+    catch {
+      return send(client, { type: 'error', error: 'message must be JSON' })
+    }
+    const result = v.safeParse(ClientMessageSchema, parsed)
+    if (!result.success)
+      return send(client, { type: 'error', error: `bad message: ${result.issues[0].message}` })
+    const message = result.output
+    switch (message.type) {
+      case 'hello':
+        client.participant = message.participant
+        client.presenter = tokenMatches(token, message.token)
+        client.watch = client.presenter || message.watch === true
+        send(client, { type: 'welcome', presenter: client.presenter })
+        send(client, currentFor(client))
+        if (client.watch) {
+          for (const poll of service.polls)
+            send(client, resultsMessage(client, poll.id))
+        }
+        return
+      case 'vote':
+        if (!client.participant)
+          return send(client, { type: 'error', ref: message.ref, error: 'say hello with a participant id first' })
+        try {
+          await service.vote(client.session, message.poll, client.participant, message.answer)
+          return send(client, { type: 'ack', ref: message.ref, poll: message.poll })
+        }
+        catch (err) {
+          return send(client, { type: 'error', ref: message.ref, error: err instanceof PollError ? err.message : 'internal error' })
+        }
+      case 'present':
+        if (!client.presenter)
+          return send(client, { type: 'error', error: 'presenter token required' })
+        try {
+          service.setCurrent(client.session, message.poll)
+        }
+        catch (err) {
+          return send(client, { type: 'error', error: err instanceof PollError ? err.message : 'internal error' })
+        }
+    }
+  }
+
+  wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
+    const client: Client = { id: String(nextId++), socket, session: session(new URL(req.url ?? '/', 'http://localhost')), presenter: false, watch: false, alive: true, refused: 0 }
+    clients.add(client)
+    socket.on('pong', () => (client.alive = true))
+    socket.on('message', (data, isBinary) => {
+      if (!limiter.take(client.id)) {
+        client.refused += 1
+        send(client, { type: 'error', error: 'too many messages: slow down' })
+        if (client.refused > 20)
+          socket.close(1008, 'flooding')
+        return
+      }
+      if (isBinary)
+        return send(client, { type: 'error', error: 'binary messages are not understood' })
+      void onMessage(client, data.toString())
+    })
+    socket.on('close', () => clients.delete(client))
+    socket.on('error', () => socket.terminate())
+  })
+
+  // Phones that vanish (sleep, lost Wi-Fi) without closing are found by ping and dropped.
+  const heartbeat = setInterval(() => {
+    for (const client of clients) {
+      if (!client.alive) {
+        client.socket.terminate()
+        clients.delete(client)
+        continue
+      }
+      client.alive = false
+      client.socket.ping()
+    }
+  }, 30_000)
+  heartbeat.unref()
+
+  return {
+    /** Takes an HTTP upgrade for /ws; returns false for any other path so others may handle it. */
+    upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+      if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/ws')
+        return false
+      wss.handleUpgrade(req, socket, head, ws => wss.emit('connection', ws, req))
+      return true
+    },
+    get clientCount(): number {
+      return clients.size
+    },
+    close(): void {
+      unsubscribe()
+      clearInterval(heartbeat)
+      clearTimeout(flushTimer)
+      for (const client of clients) client.socket.terminate()
+      wss.close()
+    },
+  }
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { findPoll } from '../polls/definitions'
+import { aggregate } from './results'
+
+const state = { open: true, revealed: true }
+
+describe('aggregate', () => {
+  it('counts single and multiple choices per option, zeros included', () => {
+    const single = aggregate(findPoll('has-ospo')!, state, ['formal', 'no', 'formal'])
+    expect(single).toMatchObject({ participants: 3, counts: { formal: 2, informal: 0, planned: 0, no: 1, unsure: 0 } })
+    const multiple = aggregate(findPoll('challenges')!, state, [['resources', 'culture'], ['culture']])
+    expect(multiple).toMatchObject({ participants: 2, counts: { resources: 1, culture: 2, regulation: 0 } })
+  })
+
+  it('gives a scale its distribution and mean', () => {
+    const scale = aggregate(findPoll('twenty-years')!, state, [1, 4, 4, 5])
+    expect(scale).toMatchObject({ counts: { 1: 1, 2: 0, 3: 0, 4: 2, 5: 1 }, mean: 3.5 })
+    expect(aggregate(findPoll('twenty-years')!, state, [])).toMatchObject({ mean: null, participants: 0 })
+  })
+
+  it('groups open text case-insensitively, most frequent first', () => {
+    const text = aggregate(findPoll('what-else')!, state, ['Skills', 'budget', 'skills', '<b>x</b>'])
+    expect(text).toMatchObject({ entries: [{ text: 'Skills', count: 2 }, { text: '<b>x</b>', count: 1 }, { text: 'budget', count: 1 }] })
+  })
+
+  it('ranks by Borda points', () => {
+    const poll = findPoll('challenges-rank')!
+    const ranking = aggregate(poll, state, [
+      ['support', 'resources', 'culture', 'regulation', 'outsourcing'],
+      ['resources', 'support', 'culture', 'regulation', 'outsourcing'],
+      ['support', 'culture', 'resources', 'outsourcing', 'regulation'],
+    ])
+    expect(ranking).toMatchObject({ scores: { support: 11, resources: 9, culture: 7, regulation: 2, outsourcing: 1 } })
+    expect(ranking.kind === 'ranking' && ranking.order).toEqual(['support', 'resources', 'culture', 'regulation', 'outsourcing'])
+  })
+})

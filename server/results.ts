@@ -1,0 +1,62 @@
+import type { Answer, HiddenResults, Poll, PollResults, PollState, TextEntry } from '../polls/types'
+
+function countOptions(ids: string[], answers: Answer[]): Record<string, number> {
+  const counts = Object.fromEntries(ids.map(id => [id, 0]))
+  for (const answer of answers) {
+    for (const id of Array.isArray(answer) ? answer : [String(answer)]) {
+      if (id in counts)
+        counts[id]! += 1
+    }
+  }
+  return counts
+}
+
+function groupTexts(answers: Answer[]): TextEntry[] {
+  const groups = new Map<string, TextEntry>()
+  for (const answer of answers) {
+    const text = String(answer)
+    const key = text.toLocaleLowerCase()
+    const entry = groups.get(key)
+    if (entry)
+      entry.count += 1
+    else groups.set(key, { text, count: 1 })
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
+}
+
+/** Aggregates stored answers (one per participant) into what a chart shows. */
+export function aggregate(poll: Poll, state: PollState, answers: Answer[]): PollResults {
+  const base = { id: poll.id, participants: answers.length, ...state }
+  switch (poll.kind) {
+    case 'single':
+    case 'multiple':
+      return { ...base, kind: poll.kind, counts: countOptions(poll.options.map(o => o.id), answers) }
+    case 'scale': {
+      const points = Array.from({ length: poll.max - poll.min + 1 }, (_, i) => String(poll.min + i))
+      const sum = answers.reduce<number>((total, answer) => total + Number(answer), 0)
+      const mean = answers.length ? Math.round((sum / answers.length) * 100) / 100 : null
+      return { ...base, kind: 'scale', counts: countOptions(points, answers), mean }
+    }
+    case 'text':
+      return { ...base, kind: 'text', entries: groupTexts(answers) }
+    case 'ranking': {
+      const ids = poll.options.map(o => o.id)
+      const scores = Object.fromEntries(ids.map(id => [id, 0]))
+      for (const answer of answers) {
+        (answer as string[]).forEach((id, position) => {
+          scores[id]! += ids.length - 1 - position
+        })
+      }
+      const order = [...ids].sort((a, b) => scores[b]! - scores[a]! || ids.indexOf(a) - ids.indexOf(b))
+      return { ...base, kind: 'ranking', scores, order }
+    }
+  }
+}
+
+/** What an audience may see: everything once revealed, else only how many have answered. */
+export function publicView(results: PollResults): PollResults | HiddenResults {
+  if (results.revealed)
+    return results
+  const { id, kind, participants, open, revealed } = results
+  return { id, kind, participants, open, revealed, hidden: true }
+}

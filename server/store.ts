@@ -1,0 +1,104 @@
+import type { Answer, PollState } from '../polls/types'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+
+export interface VoteRecord {
+  session: string
+  poll: string
+  participant: string
+  answer: Answer
+  at: number
+}
+
+export interface StoredAnswer {
+  participant: string
+  answer: Answer
+}
+
+const schema = `
+CREATE TABLE IF NOT EXISTS votes (
+  session     TEXT    NOT NULL,
+  poll        TEXT    NOT NULL,
+  participant TEXT    NOT NULL,
+  answer      TEXT    NOT NULL, -- JSON
+  at          INTEGER NOT NULL, -- ms since epoch of the latest answer
+  hidden      INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (session, poll, participant)
+);
+CREATE TABLE IF NOT EXISTS poll_state (
+  session  TEXT    NOT NULL,
+  poll     TEXT    NOT NULL,
+  open     INTEGER NOT NULL,
+  revealed INTEGER NOT NULL,
+  PRIMARY KEY (session, poll)
+);
+CREATE TABLE IF NOT EXISTS current_poll (
+  session TEXT PRIMARY KEY,
+  poll    TEXT
+);
+`
+
+/** The SQLite repository: every statement parameterised, every vote batch one transaction. */
+export function createStore(path: string) {
+  if (path !== ':memory:')
+    mkdirSync(dirname(path), { recursive: true })
+  const db = new Database(path)
+  // WAL + NORMAL: a committed transaction survives a crash of this process (not of the OS) without an fsync per vote.
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('busy_timeout = 5000')
+  db.exec(schema)
+
+  const upsertVote = db.prepare(`
+    INSERT INTO votes (session, poll, participant, answer, at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (session, poll, participant) DO UPDATE SET answer = excluded.answer, at = excluded.at, hidden = 0`)
+  const selectAnswers = db.prepare<[string, string], { participant: string, answer: string }>(
+    'SELECT participant, answer FROM votes WHERE session = ? AND poll = ? AND hidden = 0',
+  )
+  const selectState = db.prepare<[string, string], { open: number, revealed: number }>(
+    'SELECT open, revealed FROM poll_state WHERE session = ? AND poll = ?',
+  )
+  const upsertState = db.prepare(`
+    INSERT INTO poll_state (session, poll, open, revealed) VALUES (?, ?, ?, ?)
+    ON CONFLICT (session, poll) DO UPDATE SET open = excluded.open, revealed = excluded.revealed`)
+  const deleteVotes = db.prepare('DELETE FROM votes WHERE session = ? AND poll = ?')
+  const selectCurrent = db.prepare<[string], { poll: string | null }>('SELECT poll FROM current_poll WHERE session = ?')
+  const upsertCurrent = db.prepare(`
+    INSERT INTO current_poll (session, poll) VALUES (?, ?) ON CONFLICT (session) DO UPDATE SET poll = excluded.poll`)
+
+  const saveVotes = db.transaction((records: VoteRecord[]) => {
+    for (const r of records)
+      upsertVote.run(r.session, r.poll, r.participant, JSON.stringify(r.answer), r.at)
+  })
+
+  return {
+    db,
+    /** Stores a batch of votes in one transaction; a participant's new answer replaces the old one. */
+    saveVotes,
+    answers(session: string, poll: string): StoredAnswer[] {
+      return selectAnswers.all(session, poll).map(row => ({ participant: row.participant, answer: JSON.parse(row.answer) as Answer }))
+    },
+    state(session: string, poll: string): PollState | undefined {
+      const row = selectState.get(session, poll)
+      return row && { open: row.open === 1, revealed: row.revealed === 1 }
+    },
+    setState(session: string, poll: string, state: PollState): void {
+      upsertState.run(session, poll, Number(state.open), Number(state.revealed))
+    },
+    resetVotes(session: string, poll: string): void {
+      deleteVotes.run(session, poll)
+    },
+    current(session: string): string | null {
+      return selectCurrent.get(session)?.poll ?? null
+    },
+    setCurrent(session: string, poll: string | null): void {
+      upsertCurrent.run(session, poll)
+    },
+    close(): void {
+      db.close()
+    },
+  }
+}
+
+export type Store = ReturnType<typeof createStore>

@@ -1,0 +1,39 @@
+import type { Plugin } from 'vite'
+import process from 'node:process'
+import { readConfig } from './config'
+import { createPollServer } from './createPollServer'
+import { joinUrl } from './joinUrl'
+import { ensureVoteBuilt, voteDir } from './voteBuild'
+
+/**
+ * Mounts the poll server on Slidev's Vite server, so `slidev` (dev) and `slidev export` read and
+ * write the same API and database as `npm start`.
+ */
+export function createPollPlugin(): Plugin {
+  return {
+    name: 'ospo:polls',
+    apply: 'serve',
+    async configureServer(server) {
+      const config = readConfig(process.env)
+      await ensureVoteBuilt()
+      const polls = createPollServer({
+        dbPath: config.dbPath,
+        token: config.token,
+        voteDir,
+        joinUrl: () => {
+          const network = server.resolvedUrls?.network[0]
+          return config.publicUrl ? joinUrl(0, config.publicUrl) : `${network ?? server.resolvedUrls?.local[0] ?? '/'}vote/`
+        },
+      })
+      server.middlewares.use(polls.handle)
+      server.httpServer?.on('upgrade', (req, socket, head) => {
+        polls.upgrade(req, socket, head)
+      })
+      server.httpServer?.once('listening', () => {
+        const local = server.resolvedUrls?.local[0] ?? 'http://localhost:3030/'
+        server.config.logger.info(`\n  Polls: presenter ${local}presenter/1?token=${config.token}\n         audience  ${server.resolvedUrls?.network[0] ?? local}vote/\n`)
+      })
+      server.httpServer?.on('close', () => polls.close())
+    },
+  }
+}

@@ -1,0 +1,63 @@
+import type { ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import process from 'node:process'
+
+export const root = resolve(import.meta.dirname, '..')
+
+/** A free TCP port on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => ok(port))
+    }).on('error', fail)
+  })
+}
+
+export function tempDb(): string {
+  return join(mkdtempSync(join(tmpdir(), 'polls-')), 'polls.sqlite')
+}
+
+export interface ServerProcess {
+  url: string
+  port: number
+  child: ChildProcess
+  stop: (signal?: NodeJS.Signals) => Promise<void>
+}
+
+/** Starts `npm start`'s server (on the built deck) as its own process and waits until it answers. */
+export async function startServer(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+  const p = port ?? await freePort()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(p), ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const url = `http://127.0.0.1:${p}`
+  const deadline = Date.now() + 20_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`server exited with ${child.exitCode}`)
+    try {
+      if ((await fetch(`${url}/api/health`)).ok)
+        break
+    }
+    catch {}
+    await new Promise(r => setTimeout(r, 100))
+  }
+  return {
+    url,
+    port: p,
+    child,
+    stop: signal => new Promise((done) => {
+      if (child.exitCode !== null || child.signalCode !== null)
+        return done()
+      child.once('exit', () => done())
+      child.kill(signal ?? 'SIGTERM')
+    }),
+  }
+}
