@@ -14,6 +14,8 @@ export interface UsePollSocketOptions {
   token?: MaybeRefOrGetter<string | undefined>
   /** Receive results of every poll (public view unless presenter). */
   watch?: boolean
+  /** Connect at once (default), or wait for `open()`. */
+  immediate?: boolean
   /** Called for every message, after the composable's own state is updated. */
   onMessage?: (message: ServerMessage) => void
 }
@@ -24,6 +26,7 @@ export interface UsePollSocketReturn {
   current: ShallowRef<{ poll: string | null, state: PollState | null, answer: unknown } | null>
   results: Ref<Record<string, PollResults | HiddenResults>>
   send: (message: ClientMessage) => boolean
+  open: () => void
 }
 
 export function socketUrl(base = '/', session = ''): string {
@@ -40,7 +43,8 @@ export function usePollSocket(options: UsePollSocketOptions = {}): UsePollSocket
 
   const hello = (): ClientMessage => ({ type: 'hello', participant: options.participant, token: toValue(options.token) || undefined, watch: options.watch })
 
-  const { status, send: rawSend } = useWebSocket(socketUrl(options.base, options.session), {
+  const { status, send: rawSend, open } = useWebSocket(socketUrl(options.base, options.session), {
+    immediate: options.immediate ?? true,
     autoReconnect: { retries: Number.POSITIVE_INFINITY, delay: 1500 },
     heartbeat: false,
     onConnected: ws => ws.send(JSON.stringify(hello())),
@@ -72,5 +76,6 @@ export function usePollSocket(options: UsePollSocketOptions = {}): UsePollSocket
     results,
     // Not buffered: a message sent while offline is the caller's to resend on reconnect.
     send: message => status.value === 'OPEN' && rawSend(JSON.stringify(message), false),
+    open,
   }
 }

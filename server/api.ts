@@ -8,7 +8,8 @@ import { PollError } from './pollService'
 import { bearerToken, tokenMatches } from './presenterToken'
 import { createRateLimiter } from './rateLimit'
 
-const VoteBody = v.object({ participant: ParticipantSchema, answer: v.unknown() })
+const VoteBody = v.object({ participant: ParticipantSchema, answer: v.unknown() }, 'body must be a JSON object {"participant", "answer"}')
+const CurrentBody = v.object({ poll: v.nullable(v.pipe(v.string(), v.maxLength(100))) }, 'body must be {"poll": "<id>"} or {"poll": null}')
 const presenterActions = ['open', 'close', 'reset', 'reveal', 'hide'] as const
 type PresenterAction = typeof presenterActions[number]
 
@@ -25,6 +26,11 @@ export function createApiHandler({ service, token, joinUrl, session }: ApiOption
   // Generous per address (a venue's phones may share one NAT address); one flooding client still hits it.
   const limiter = createRateLimiter(50, 100)
 
+  function requirePresenter(req: IncomingMessage): void {
+    if (!tokenMatches(token, bearerToken(req)))
+      throw new PollError(401, 'presenter token required (Authorization: Bearer <token>)')
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const parts = url.pathname.split('/').filter(Boolean).slice(1)
     const method = req.method ?? 'GET'
@@ -36,6 +42,14 @@ export function createApiHandler({ service, token, joinUrl, session }: ApiOption
       return sendJson(res, 200, { ok: true })
     if (parts.length === 1 && parts[0] === 'info' && method === 'GET')
       return sendJson(res, 200, { joinUrl: joinUrl() })
+    if (parts.length === 1 && parts[0] === 'current' && method === 'POST') {
+      requirePresenter(req)
+      const body = v.safeParse(CurrentBody, await readJson(req))
+      if (!body.success)
+        throw new PollError(400, body.issues[0].message)
+      service.setCurrent(session(url), body.output.poll)
+      return sendJson(res, 200, { ok: true, poll: body.output.poll })
+    }
     if (parts[0] !== 'polls')
       throw new PollError(404, 'not found')
     if (parts.length === 1 && method === 'GET')
@@ -48,7 +62,10 @@ export function createApiHandler({ service, token, joinUrl, session }: ApiOption
     const code = session(url)
 
     if (action === 'votes' && method === 'POST') {
-      const body = v.safeParse(VoteBody, await readJson(req))
+      const raw = await readJson(req)
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+        throw new PollError(400, 'body must be a JSON object {"participant", "answer"}')
+      const body = v.safeParse(VoteBody, raw)
       if (!body.success)
         throw new PollError(400, body.issues[0].message)
       const answer = await service.vote(code, id, body.output.participant, body.output.answer)
@@ -59,8 +76,7 @@ export function createApiHandler({ service, token, joinUrl, session }: ApiOption
       return sendJson(res, 200, presenter ? service.results(code, id) : service.publicResults(code, id))
     }
     if (presenterActions.includes(action as PresenterAction) && method === 'POST') {
-      if (!tokenMatches(token, bearerToken(req)))
-        throw new PollError(401, 'presenter token required (Authorization: Bearer <token>)')
+      requirePresenter(req)
       const state = service[action as PresenterAction](code, id)
       return sendJson(res, 200, { ok: true, poll: id, ...state })
     }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { describe, expect, it } from 'vitest'
+import { createStore } from '../server/store'
 import { loadSlides } from './deck'
 
 /** Text of one PDF page, ligatures unfolded and white space collapsed so wrapped headings match. */
@@ -13,16 +14,31 @@ function pageText(file: string, page: number): string {
 }
 
 describe('npm run export', () => {
-  it('writes one PDF page per slide, with every heading as selectable text', async () => {
+  it('writes one PDF page per slide, with every heading as selectable text and stored poll results', async () => {
     const slides = await loadSlides()
-    const out = join(mkdtempSync(join(tmpdir(), 'deck-export-')), 'deck.pdf')
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/export.ts', '--output', out], { stdio: 'inherit' })
+    const dir = mkdtempSync(join(tmpdir(), 'deck-export-'))
+    const out = join(dir, 'deck.pdf')
+    // Export reads the poll database through the same Vite plugin as `npm run dev`: give it votes for one poll.
+    const db = join(dir, 'polls.sqlite')
+    const store = createStore(db)
+    store.saveVotes(['formal', 'formal', 'no'].map((answer, i) => ({ session: '', poll: 'has-ospo', participant: `exporter-${i}-x`, answer, at: Date.now() })))
+    store.close()
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/export.ts', '--output', out], { stdio: 'inherit', env: { ...process.env, POLL_DB: db } })
 
     const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' })
     expect(Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])).toBe(slides.length)
 
     for (const slide of slides)
       expect(pageText(out, slide.no), `heading of slide ${slide.no}`).toContain(slide.title)
+
+    const pollPages = slides.filter(s => s.poll)
+    const voted = pageText(out, pollPages.find(s => s.poll === 'has-ospo')!.no)
+    expect(voted).toContain('Yes, a formal OSPO 2 · 67%')
+    expect(voted).toContain('No 1 · 33%')
+    expect(voted).toContain('3 answers')
+    // No votes (or no server): the question, its options and a calm placeholder, never an error.
+    for (const slide of pollPages.filter(s => s.poll !== 'has-ospo'))
+      expect(pageText(out, slide.no)).toContain('Results appear here live.')
   })
 })
 

@@ -1,0 +1,75 @@
+import type { AddressInfo } from 'node:net'
+import type { ServerMessage } from '../polls/types'
+import type { PollServer } from '../server/createPollServer'
+import { createServer } from 'node:http'
+import { WebSocket } from 'ws'
+import { createPollServer } from '../server/createPollServer'
+import { chain } from '../server/http'
+import { tempDb } from './serverProcess'
+
+export const TOKEN = 'test-presenter-token'
+
+export interface InProcessServer {
+  url: string
+  polls: PollServer
+  close: () => Promise<void>
+}
+
+/** The poll server on a real random port, as `npm start` wires it, minus the deck. */
+export async function startInProcess(dbPath = tempDb()): Promise<InProcessServer> {
+  const polls = createPollServer({ dbPath, token: TOKEN, voteDir: '/nonexistent', joinUrl: () => 'http://example.test/vote/' })
+  const server = createServer(chain(polls.handle))
+  server.on('upgrade', (req, socket, head) => polls.upgrade(req, socket, head) || socket.destroy())
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    polls,
+    close: () => new Promise((resolve) => {
+      polls.close()
+      server.closeAllConnections()
+      server.close(() => resolve())
+    }),
+  }
+}
+
+/** A WebSocket client that reads top to bottom: `await next()` is the next message. */
+export async function connect(url: string, path = '/ws') {
+  const socket = new WebSocket(url.replace('http', 'ws') + path)
+  const queue: ServerMessage[] = []
+  const waiting: ((m: ServerMessage) => void)[] = []
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as ServerMessage
+    const waiter = waiting.shift()
+    if (waiter)
+      waiter(message)
+    else queue.push(message)
+  })
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject))
+  return {
+    socket,
+    send: (message: unknown) => socket.send(typeof message === 'string' ? message : JSON.stringify(message)),
+    next: (timeoutMs = 2000): Promise<ServerMessage> => {
+      const queued = queue.shift()
+      if (queued)
+        return Promise.resolve(queued)
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no message within timeout')), timeoutMs)
+        waiting.push((m) => {
+          clearTimeout(timer)
+          resolve(m)
+        })
+      })
+    },
+    /** Skips messages until one matches. */
+    async until<T extends ServerMessage['type']>(type: T, timeoutMs = 2000): Promise<Extract<ServerMessage, { type: T }>> {
+      const deadline = Date.now() + timeoutMs
+      for (;;) {
+        const m = await this.next(Math.max(1, deadline - Date.now()))
+        if (m.type === type)
+          return m as Extract<ServerMessage, { type: T }>
+      }
+    },
+    close: () => socket.close(),
+  }
+}
