@@ -27,6 +27,7 @@ export interface PollServer {
   /** Takes WebSocket upgrades for /ws; false for other paths. */
   upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean
   service: ReturnType<typeof createPollService>
+  stats: () => { clients: number, buckets: number }
   close: () => void
 }
 
@@ -62,6 +63,7 @@ export function createPollServer(options: PollServerOptions): PollServer {
     handle,
     upgrade: realtime.upgrade,
     service,
+    stats: realtime.stats,
     close() {
       realtime.close()
       store.close()

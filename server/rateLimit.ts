@@ -23,6 +23,10 @@ export function createRateLimiter(rate: number, burst: number) {
       bucket.tokens -= 1
       return true
     },
+    /** Drops a key's bucket, e.g. when its socket closes. */
+    forget(key: string): void {
+      buckets.delete(key)
+    },
     get size(): number {
       return buckets.size
     },

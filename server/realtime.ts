@@ -28,7 +28,7 @@ export interface RealtimeOptions {
   service: PollService
   token: string
   session: (url: URL) => string
-  /** How long result updates are gathered before one broadcast (ms). */
+  /** Shortest time between two result broadcasts for a session (ms). */
   coalesceMs?: number
 }
 
@@ -40,6 +40,7 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
   const limiter = createRateLimiter(10, 30)
   const dirty = new Map<string, Set<string>>()
   let flushTimer: NodeJS.Timeout | undefined
+  let lastFlush = 0
   let nextId = 0
 
   const send = (client: Client, message: ServerMessage | string): void => {
@@ -62,6 +63,7 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
   /** Sends each watcher of a session the results that changed, serialised once per poll and view. */
   function flushResults(): void {
     flushTimer = undefined
+    lastFlush = Date.now()
     for (const [code, polls] of dirty) {
       const watchers = [...clients].filter(c => c.watch && c.session === code)
       for (const poll of polls) {
@@ -79,7 +81,8 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
       const polls = dirty.get(event.session) ?? new Set()
       polls.add(event.poll)
       dirty.set(event.session, polls)
-      flushTimer ??= setTimeout(flushResults, coalesceMs)
+      // At most one broadcast per window: the first change goes out at once, a burst waits for the window's end.
+      flushTimer ??= setTimeout(flushResults, Math.max(0, lastFlush + coalesceMs - Date.now()))
       return
     }
     const poll = service.current(event.session)
@@ -152,7 +155,10 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
         return send(client, { type: 'error', error: 'binary messages are not understood' })
       void onMessage(client, data.toString())
     })
-    socket.on('close', () => clients.delete(client))
+    socket.on('close', () => {
+      clients.delete(client)
+      limiter.forget(client.id)
+    })
     socket.on('error', () => socket.terminate())
   })
 
@@ -178,8 +184,9 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
       wss.handleUpgrade(req, socket, head, ws => wss.emit('connection', ws, req))
       return true
     },
-    get clientCount(): number {
-      return clients.size
+    /** What the server holds, for tests and the benchmark: sockets and rate-limit buckets. */
+    stats(): { clients: number, buckets: number } {
+      return { clients: clients.size, buckets: limiter.size }
     },
     close(): void {
       unsubscribe()

@@ -22,6 +22,8 @@ describe('npm run export', () => {
     const db = join(dir, 'polls.sqlite')
     const store = createStore(db)
     store.saveVotes(['formal', 'formal', 'no'].map((answer, i) => ({ session: '', poll: 'has-ospo', participant: `exporter-${i}-x`, answer, at: Date.now() })))
+    store.saveVotes([{ session: '', poll: 'what-else', participant: 'exporter-html', answer: '<b>bold</b> & <script>x()</script>', at: Date.now() }])
+    store.setState('', 'what-else', { open: true, revealed: true })
     store.close()
     execFileSync(process.execPath, ['--import', 'tsx', 'scripts/export.ts', '--output', out], { stdio: 'inherit', env: { ...process.env, POLL_DB: db } })
 
@@ -36,8 +38,10 @@ describe('npm run export', () => {
     expect(voted).toContain('Yes, a formal OSPO 2 · 67%')
     expect(voted).toContain('No 1 · 33%')
     expect(voted).toContain('3 answers')
+    // Markup typed by a participant reaches the PDF as text.
+    expect(pageText(out, pollPages.find(s => s.poll === 'what-else')!.no)).toContain('<b>bold</b> & <script>x()</script>')
     // No votes (or no server): the question, its options and a calm placeholder, never an error.
-    for (const slide of pollPages.filter(s => s.poll !== 'has-ospo'))
+    for (const slide of pollPages.filter(s => s.poll !== 'has-ospo' && s.poll !== 'what-else'))
       expect(pageText(out, slide.no)).toContain('Results appear here live.')
   })
 })

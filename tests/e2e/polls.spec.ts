@@ -42,8 +42,20 @@ test('a presenter and three phones: live chart, revote, closing, hidden results'
   for (const p of phones)
     await expect(p.getByText('Does your organisation have an OSPO')).toBeVisible()
 
-  await vote(phones[0]!, 'Yes, a formal OSPO')
+  // Vote-to-chart latency, measured in the pages themselves (same clock): click on the phone → DOM change on the slide.
+  await slide(presenter, 'has-ospo').evaluate((el) => {
+    new MutationObserver(() => {
+      if (el.querySelector('[data-option="formal"] [data-testid="count"]')?.textContent?.includes('1 · 100%'))
+        (window as { changedAt?: number }).changedAt ??= Date.now()
+    }).observe(el, { childList: true, characterData: true, subtree: true })
+  })
+  await phones[0]!.getByLabel('Yes, a formal OSPO', { exact: true }).check()
+  const clickedAt = await phones[0]!.locator('button.submit').evaluate((button: HTMLButtonElement) => {
+    button.click()
+    return Date.now()
+  })
   await expect(count(presenter, 'formal')).toHaveText('1 · 100%')
+  console.log(`vote-to-chart latency: ${await presenter.evaluate(() => (window as { changedAt?: number }).changedAt) as number - clickedAt} ms`)
 
   await Promise.all([vote(phones[1]!, 'Yes, a formal OSPO'), vote(phones[2]!, 'No')])
   await expect(count(presenter, 'formal')).toHaveText('2 · 67%')
