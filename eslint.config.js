@@ -16,6 +16,6 @@ export default antfu({
   ignores: ['dist', 'exports', 'data', 'test-results', 'playwright-report', '**/*.md'],
 }, {
   // Command-line entry points talk to the person who ran them; tests print the figures they measure.
-  files: ['scripts/**', 'bench/**', 'server/main.ts', 'server/cli/**', '**/*.test.ts'],
+  files: ['scripts/**', 'bench/**', 'server/main.ts', 'server/cli/**', '**/*.test.ts', 'tests/**'],
   rules: { 'no-console': 'off' },
 })

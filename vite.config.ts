@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite'
-import { createPollPlugin } from './server/vitePlugin'
+import { createPollPlugin } from './server/vitePlugin.ts'
 
 export default defineConfig({
   plugins: [createPollPlugin()],

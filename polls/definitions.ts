@@ -1,4 +1,4 @@
-import type { Poll } from './types'
+import type { Poll } from './types.ts'
 
 const survey = 'Industry: OSPO Survey 2022, The Linux Foundation'
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { ParticipantSchema } from './participant'
+import { ParticipantSchema } from './participant.ts'
 
 /** What a WebSocket client may send (docs/api.md); anything else is answered with an error. */
 export const ClientMessageSchema = v.variant('type', [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { findPoll } from './definitions'
-import { validateAnswer } from './validateAnswer'
+import { findPoll } from './definitions.ts'
+import { validateAnswer } from './validateAnswer.ts'
 
 const poll = (id: string) => findPoll(id)!
 

@@ -1,4 +1,4 @@
-import type { Answer, Poll } from './types'
+import type { Answer, Poll } from './types.ts'
 import * as v from 'valibot'
 
 export type Checked = { ok: true, answer: Answer } | { ok: false, error: string }

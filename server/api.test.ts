@@ -1,7 +1,7 @@
-import type { InProcessServer } from '../tests/inProcessServer'
+import type { InProcessServer } from '../tests/inProcessServer.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { polls } from '../polls/definitions'
-import { startInProcess, TOKEN } from '../tests/inProcessServer'
+import { polls } from '../polls/definitions.ts'
+import { startInProcess, TOKEN } from '../tests/inProcessServer.ts'
 
 let server: InProcessServer
 const auth = { authorization: `Bearer ${TOKEN}` }

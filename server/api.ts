@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { RequestHandler } from './http'
-import type { PollService } from './pollService'
+import type { RequestHandler } from './http.ts'
+import type { PollService } from './pollService.ts'
 import * as v from 'valibot'
-import { ParticipantSchema } from '../polls/participant'
-import { readJson, sendJson } from './httpJson'
-import { PollError } from './pollService'
-import { bearerToken, tokenMatches } from './presenterToken'
-import { createRateLimiter } from './rateLimit'
+import { ParticipantSchema } from '../polls/participant.ts'
+import { readJson, sendJson } from './httpJson.ts'
+import { PollError } from './pollService.ts'
+import { bearerToken, tokenMatches } from './presenterToken.ts'
+import { createRateLimiter } from './rateLimit.ts'
 
 const VoteBody = v.object({ participant: ParticipantSchema, answer: v.unknown() }, 'body must be a JSON object {"participant", "answer"}')
 const CurrentBody = v.object({ poll: v.nullable(v.pipe(v.string(), v.maxLength(100))) }, 'body must be {"poll": "<id>"} or {"poll": null}')

@@ -1,14 +1,14 @@
 import type { Buffer } from 'node:buffer'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { Poll } from '../polls/types'
-import type { RequestHandler } from './http'
+import type { Poll } from '../polls/types.ts'
+import type { RequestHandler } from './http.ts'
 import sirv from 'sirv'
-import { polls as deckPolls } from '../polls/definitions'
-import { createApiHandler } from './api'
-import { createPollService } from './pollService'
-import { createRealtime } from './realtime'
-import { createStore } from './store'
+import { polls as deckPolls } from '../polls/definitions.ts'
+import { createApiHandler } from './api.ts'
+import { createPollService } from './pollService.ts'
+import { createRealtime } from './realtime.ts'
+import { createStore } from './store.ts'
 
 export interface PollServerOptions {
   /** SQLite file (':memory:' for a throwaway store). */

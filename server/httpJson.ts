@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Buffer } from 'node:buffer'
-import { PollError } from './pollService'
+import { PollError } from './pollService.ts'
 
 export const MAX_BODY_BYTES = 16 * 1024
 

@@ -4,11 +4,11 @@ import { createServer } from 'node:http'
 import { resolve } from 'node:path'
 import process from 'node:process'
 import QRCode from 'qrcode'
-import { readConfig } from './config'
-import { createPollServer } from './createPollServer'
-import { chain } from './http'
-import { joinUrl } from './joinUrl'
-import { createStaticHandler } from './static'
+import { readConfig } from './config.ts'
+import { createPollServer } from './createPollServer.ts'
+import { chain } from './http.ts'
+import { joinUrl } from './joinUrl.ts'
+import { createStaticHandler } from './static.ts'
 
 const config = readConfig(process.env)
 const distDir = resolve(process.env.DECK_DIST ?? 'dist')

@@ -1,8 +1,8 @@
-import type { Answer, HiddenResults, Poll, PollResults, PollState, PollSummary } from '../polls/types'
-import type { Store } from './store'
-import { validateAnswer } from '../polls/validateAnswer'
-import { aggregate, publicView } from './results'
-import { createVoteBatcher } from './voteBatcher'
+import type { Answer, HiddenResults, Poll, PollResults, PollState, PollSummary } from '../polls/types.ts'
+import type { Store } from './store.ts'
+import { validateAnswer } from '../polls/validateAnswer.ts'
+import { aggregate, publicView } from './results.ts'
+import { createVoteBatcher } from './voteBatcher.ts'
 
 /** A refusal the transports turn into a status code and `{ error }`. */
 export class PollError extends Error {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createRateLimiter } from './rateLimit'
+import { createRateLimiter } from './rateLimit.ts'
 
 describe('createRateLimiter', () => {
   it('allows a burst, then refuses until tokens refill', () => {

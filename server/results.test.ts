@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { findPoll } from '../polls/definitions'
-import { aggregate } from './results'
+import { findPoll } from '../polls/definitions.ts'
+import { aggregate } from './results.ts'
 
 const state = { open: true, revealed: true }
 

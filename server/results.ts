@@ -1,4 +1,4 @@
-import type { Answer, HiddenResults, Poll, PollResults, PollState, TextEntry } from '../polls/types'
+import type { Answer, HiddenResults, Poll, PollResults, PollState, TextEntry } from '../polls/types.ts'
 
 function countOptions(ids: string[], answers: Answer[]): Record<string, number> {
   const counts = Object.fromEntries(ids.map(id => [id, 0]))

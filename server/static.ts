@@ -1,4 +1,4 @@
-import type { RequestHandler } from './http'
+import type { RequestHandler } from './http.ts'
 import sirv from 'sirv'
 
 /** Serves the built deck with SPA fallback: every unknown path gets index.html (Slidev routes). */

@@ -1,4 +1,4 @@
-import type { Answer, PollState } from '../polls/types'
+import type { Answer, PollState } from '../polls/types.ts'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'

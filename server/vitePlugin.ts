@@ -1,9 +1,9 @@
 import type { Plugin } from 'vite'
 import process from 'node:process'
-import { readConfig } from './config'
-import { createPollServer } from './createPollServer'
-import { joinUrl } from './joinUrl'
-import { ensureVoteBuilt, voteDir } from './voteBuild'
+import { readConfig } from './config.ts'
+import { createPollServer } from './createPollServer.ts'
+import { joinUrl } from './joinUrl.ts'
+import { ensureVoteBuilt, voteDir } from './voteBuild.ts'
 
 /**
  * Mounts the poll server on Slidev's Vite server, so `slidev` (dev) and `slidev export` read and

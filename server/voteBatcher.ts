@@ -1,4 +1,4 @@
-import type { VoteRecord } from './store'
+import type { VoteRecord } from './store.ts'
 
 interface Pending {
   record: VoteRecord

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { build } from 'vite'
-import { isStale } from './stale'
+import { isStale } from './stale.ts'
 
 const root = resolve(import.meta.dirname, '..')
 export const voteDir = resolve(root, 'dist/vote')

@@ -43,7 +43,7 @@ describe('npm run export', () => {
     // No votes (or no server): the question, its options and a calm placeholder, never an error.
     for (const slide of pollPages.filter(s => s.poll !== 'has-ospo' && s.poll !== 'what-else'))
       expect(pageText(out, slide.no)).toContain('Results appear here live.')
-  })
+  }, 300_000)
 })
 
 describe('npm run export -- --format png', () => {
@@ -56,5 +56,5 @@ describe('npm run export -- --format png', () => {
     const png = readFileSync(join(dir, pngs[0]!))
     expect(png.subarray(1, 4).toString()).toBe('PNG')
     expect(png.length).toBeGreaterThan(10_000)
-  })
+  }, 300_000)
 })

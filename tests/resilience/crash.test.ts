@@ -17,12 +17,12 @@ describe('a crash during a burst of votes', () => {
     const options = ['formal', 'informal', 'planned', 'no', 'unsure']
 
     // Each phone votes, then changes its vote, over and over, until the server is killed.
-    let killed = false
+    const run = { killed: false }
     const bursts = phones.map(async (phone, p) => {
       const participant = `crash-phone-${p}-xxxx`
       phone.send({ type: 'hello', participant })
       await phone.until('current')
-      for (let ref = 1; !killed; ref++) {
+      for (let ref = 1; !run.killed; ref++) {
         const answer = options[(p + ref) % options.length]!
         phone.send({ type: 'vote', ref, poll: 'has-ospo', answer })
         try {
@@ -36,7 +36,7 @@ describe('a crash during a burst of votes', () => {
       }
     })
     await new Promise(resolve => setTimeout(resolve, 800))
-    killed = true
+    run.killed = true
     await server.stop('SIGKILL')
     await Promise.all(bursts)
     expect(acked.size).toBeGreaterThan(0)

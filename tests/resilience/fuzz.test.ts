@@ -1,4 +1,5 @@
 import type { InProcessServer } from '../inProcessServer'
+import { Buffer } from 'node:buffer'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { polls } from '../../polls/definitions'
@@ -20,7 +21,7 @@ const participant = fc.oneof(fc.stringMatching(/^[\w-]{8,64}$/), fc.string(), fc
 const deep = fc.integer({ min: 100, max: 5000 }).map(n => `${'['.repeat(n)}${']'.repeat(n)}`)
 const answer = fc.oneof(
   fc.jsonValue(),
-  fc.constantFrom('formal', 'resources', 3, 0, -1, 1e309, ['resources', 'resources']),
+  fc.constantFrom('formal', 'resources', 3, 0, -1, Number.MAX_VALUE, Number.NaN, ['resources', 'resources']),
   fc.array(fc.constantFrom('support', 'resources', 'culture', 'regulation', 'outsourcing', 'x')),
   fc.string({ maxLength: 400 }),
 )
