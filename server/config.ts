@@ -7,6 +7,7 @@ const Env = v.object({
   HOST: v.optional(v.pipe(v.string(), v.minLength(1)), '0.0.0.0'),
   POLL_DB: v.optional(v.pipe(v.string(), v.minLength(1)), 'data/polls.sqlite'),
   PRESENTER_TOKEN: v.optional(v.pipe(v.string(), v.minLength(12, 'PRESENTER_TOKEN must be at least 12 characters'))),
+  RETENTION_DAYS: v.optional(v.pipe(v.string(), v.transform(Number), v.number('RETENTION_DAYS must be a number'), v.minValue(1, 'RETENTION_DAYS must be at least 1'))),
   PUBLIC_URL: v.optional(v.pipe(v.string(), v.url('PUBLIC_URL must be a URL, e.g. https://polls.example.org/'))),
 })
 
@@ -18,6 +19,7 @@ export interface ServerConfig {
   /** Set when the token was generated here (so it is printed). */
   tokenGenerated: boolean
   publicUrl?: string
+  retentionDays?: number
 }
 
 /** Reads the server's settings from the environment; a bad value stops start-up with a clear message. */
@@ -33,5 +35,6 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
     token: c.PRESENTER_TOKEN ?? generateToken(),
     tokenGenerated: !c.PRESENTER_TOKEN,
     publicUrl: c.PUBLIC_URL,
+    retentionDays: c.RETENTION_DAYS,
   }
 }

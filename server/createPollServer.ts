@@ -8,6 +8,7 @@ import { polls as deckPolls } from '../polls/definitions.ts'
 import { createApiHandler } from './api.ts'
 import { createPollService } from './pollService.ts'
 import { createRealtime } from './realtime.ts'
+import { normalizeSessionCode } from './sessionCode.ts'
 import { createStore } from './store.ts'
 
 export interface PollServerOptions {
@@ -19,6 +20,8 @@ export interface PollServerOptions {
   /** The URL phones should open, e.g. http://192.168.1.20:3030/vote. */
   joinUrl: () => string
   polls?: Poll[]
+  /** Erase sessions (and default-session answers) older than this many days; off when unset. */
+  retentionDays?: number
 }
 
 export interface PollServer {
@@ -35,9 +38,20 @@ export interface PollServer {
 export function createPollServer(options: PollServerOptions): PollServer {
   const store = createStore(options.dbPath)
   const service = createPollService({ store, polls: options.polls ?? deckPolls })
-  const session = (url: URL): string => url.searchParams.get('session') ?? ''
+  // No code: the default (conference) session. A code that cannot be one is kept as given, so it is refused as unknown.
+  const session = (url: URL): string => {
+    const given = url.searchParams.get('session')
+    return given ? normalizeSessionCode(given) ?? given : ''
+  }
   const api = createApiHandler({ service, token: options.token, joinUrl: options.joinUrl, session })
   const realtime = createRealtime({ service, token: options.token, session })
+  const applyRetention = (): void => {
+    if (options.retentionDays)
+      store.deleteOlderThan(Date.now() - options.retentionDays * 86_400_000)
+  }
+  applyRetention()
+  const retention = setInterval(applyRetention, 3_600_000)
+  retention.unref()
   const vote = sirv(options.voteDir, { dev: true, etag: true })
 
   const handle: RequestHandler = (req, res, next) => {
@@ -65,6 +79,7 @@ export function createPollServer(options: PollServerOptions): PollServer {
     service,
     stats: realtime.stats,
     close() {
+      clearInterval(retention)
       realtime.close()
       store.close()
     },

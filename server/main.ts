@@ -17,6 +17,7 @@ let port = config.port
 const polls = createPollServer({
   dbPath: config.dbPath,
   token: config.token,
+  retentionDays: config.retentionDays,
   voteDir: resolve(distDir, 'vote'),
   joinUrl: () => joinUrl(port, config.publicUrl),
 })

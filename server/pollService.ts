@@ -1,7 +1,9 @@
 import type { Answer, HiddenResults, Poll, PollResults, PollState, PollSummary } from '../polls/types.ts'
 import type { Store } from './store.ts'
 import { validateAnswer } from '../polls/validateAnswer.ts'
+import { toCsv, toJson } from './exportResults.ts'
 import { aggregate, publicView } from './results.ts'
+import { generateSessionCode } from './sessionCode.ts'
 import { createVoteBatcher } from './voteBatcher.ts'
 
 /** A refusal the transports turn into a status code and `{ error }`. */
@@ -106,6 +108,39 @@ export function createPollService({ store, polls }: PollServiceOptions) {
       store.setCurrent(session, id)
       emit({ type: 'current', session })
     },
+
+    /** '' (the default session) always exists; workshop sessions exist until deleted. */
+    hasSession: (code: string): boolean => code === '' || store.hasSession(code),
+    sessions: () => store.sessions(),
+    createSession(): string {
+      for (;;) {
+        const code = generateSessionCode()
+        if (!store.hasSession(code)) {
+          store.createSession(code, Date.now())
+          return code
+        }
+      }
+    },
+    deleteSession(code: string): void {
+      if (!store.hasSession(code))
+        throw new PollError(404, `unknown session "${code}"`)
+      store.deleteSession(code)
+      for (const p of polls) emit({ type: 'results', session: code, poll: p.id })
+    },
+
+    /** Moderation: takes every answer reading `text` (any case) off the charts and out of exports. */
+    hideText(session: string, id: string, text: string): number {
+      if (poll(id).kind !== 'text')
+        throw new PollError(400, 'only open-text answers can be hidden')
+      const key = text.toLocaleLowerCase()
+      const matching = store.answers(session, id).filter(a => String(a.answer).toLocaleLowerCase() === key).map(a => a.participant)
+      store.hideAnswers(session, id, matching)
+      emit({ type: 'results', session, poll: id })
+      return matching.length
+    },
+
+    exportCsv: (session: string): string => toCsv(session, store.rows(session), polls),
+    exportJson: (session: string) => toJson(session, store.rows(session), polls, id => results(session, id)),
 
     subscribe(listener: (event: PollEvent) => void): () => void {
       listeners.add(listener)

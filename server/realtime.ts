@@ -140,7 +140,13 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
   }
 
   wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
-    const client: Client = { id: String(nextId++), socket, session: session(new URL(req.url ?? '/', 'http://localhost')), presenter: false, watch: false, alive: true, refused: 0 }
+    const code = session(new URL(req.url ?? '/', 'http://localhost'))
+    if (!service.hasSession(code)) {
+      socket.send(JSON.stringify({ type: 'error', error: `unknown session "${code}"` } satisfies ServerMessage))
+      socket.close(4404, 'unknown session')
+      return
+    }
+    const client: Client = { id: String(nextId++), socket, session: code, presenter: false, watch: false, alive: true, refused: 0 }
     clients.add(client)
     socket.on('pong', () => (client.alive = true))
     socket.on('message', (data, isBinary) => {

@@ -37,6 +37,10 @@ CREATE TABLE IF NOT EXISTS current_poll (
   session TEXT PRIMARY KEY,
   poll    TEXT
 );
+CREATE TABLE IF NOT EXISTS sessions (
+  code       TEXT    PRIMARY KEY,
+  created_at INTEGER NOT NULL
+);
 `
 
 /** The SQLite repository: every statement parameterised, every vote batch one transaction. */
@@ -48,6 +52,8 @@ export function createStore(path: string) {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('busy_timeout = 5000')
+  // Erased answers are overwritten, not just unlinked: right to erasure means gone from the file.
+  db.pragma('secure_delete = ON')
   db.exec(schema)
 
   const upsertVote = db.prepare(`
@@ -66,6 +72,29 @@ export function createStore(path: string) {
   const selectCurrent = db.prepare<[string], { poll: string | null }>('SELECT poll FROM current_poll WHERE session = ?')
   const upsertCurrent = db.prepare(`
     INSERT INTO current_poll (session, poll) VALUES (?, ?) ON CONFLICT (session) DO UPDATE SET poll = excluded.poll`)
+
+  const insertSession = db.prepare('INSERT INTO sessions (code, created_at) VALUES (?, ?)')
+  const selectSessions = db.prepare<[], { code: string, createdAt: number, participants: number }>(`
+    SELECT s.code, s.created_at AS createdAt, COUNT(DISTINCT v.participant) AS participants
+    FROM sessions s LEFT JOIN votes v ON v.session = s.code GROUP BY s.code ORDER BY s.created_at`)
+  const selectSession = db.prepare<[string], { code: string }>('SELECT code FROM sessions WHERE code = ?')
+  const selectOldSessions = db.prepare<[number], { code: string }>('SELECT code FROM sessions WHERE created_at < ?')
+  const eraseTables = ['votes', 'poll_state', 'current_poll'].map(table => db.prepare(`DELETE FROM ${table} WHERE session = ?`))
+  const deleteSessionRow = db.prepare('DELETE FROM sessions WHERE code = ?')
+  const deleteOldVotes = db.prepare('DELETE FROM votes WHERE session = ? AND at < ?')
+  const selectRows = db.prepare<[string], { poll: string, participant: string, answer: string, at: number }>(
+    'SELECT poll, participant, answer, at FROM votes WHERE session = ? AND hidden = 0 ORDER BY at',
+  )
+  const hideRow = db.prepare('UPDATE votes SET hidden = 1 WHERE session = ? AND poll = ? AND participant = ?')
+
+  const erase = db.transaction((code: string) => {
+    for (const statement of eraseTables) statement.run(code)
+    deleteSessionRow.run(code)
+  })
+  // Also empty the WAL, which would otherwise keep copies of the erased pages.
+  const checkpoint = (): void => {
+    db.pragma('wal_checkpoint(TRUNCATE)')
+  }
 
   const saveVotes = db.transaction((records: VoteRecord[]) => {
     for (const r of records)
@@ -94,6 +123,35 @@ export function createStore(path: string) {
     },
     setCurrent(session: string, poll: string | null): void {
       upsertCurrent.run(session, poll)
+    },
+    createSession(code: string, at: number): void {
+      insertSession.run(code, at)
+    },
+    sessions(): { code: string, createdAt: number, participants: number }[] {
+      return selectSessions.all()
+    },
+    hasSession(code: string): boolean {
+      return selectSession.get(code) !== undefined
+    },
+    /** Erases a session and everything answered in it. */
+    deleteSession(code: string): void {
+      erase(code)
+      checkpoint()
+    },
+    /** Erases workshop sessions created, and default-session answers given, before `cutoff`. */
+    deleteOlderThan(cutoff: number): string[] {
+      const old = selectOldSessions.all(cutoff).map(row => row.code)
+      for (const code of old) erase(code)
+      deleteOldVotes.run('', cutoff)
+      checkpoint()
+      return old
+    },
+    /** Every visible answer of a session, oldest first: the raw material of an export. */
+    rows(session: string): { poll: string, participant: string, answer: Answer, at: number }[] {
+      return selectRows.all(session).map(row => ({ ...row, answer: JSON.parse(row.answer) as Answer }))
+    },
+    hideAnswers(session: string, poll: string, participants: string[]): void {
+      db.transaction(() => participants.forEach(p => hideRow.run(session, poll, p)))()
     },
     close(): void {
       db.close()

@@ -19,6 +19,7 @@ export function createPollPlugin(): Plugin {
       const polls = createPollServer({
         dbPath: config.dbPath,
         token: config.token,
+        retentionDays: config.retentionDays,
         voteDir,
         joinUrl: () => {
           const network = server.resolvedUrls?.network[0]

@@ -1,0 +1,56 @@
+import type { Answer, Poll, PollResults } from '../polls/types.ts'
+import { createHash } from 'node:crypto'
+
+export interface AnswerRow {
+  poll: string
+  participant: string
+  answer: Answer
+  at: number
+}
+
+export const PRIVACY_NOTE = 'No personal data is collected: a participant is a random id made by their phone, shown here only as a pseudonym. No names, e-mail or IP addresses are stored.'
+
+/** A stable pseudonym per session: the same phone across sessions cannot be linked. */
+export function pseudonym(session: string, participant: string): string {
+  return createHash('sha256').update(`${session}\n${participant}`).digest('hex').slice(0, 12)
+}
+
+function answerText(answer: Answer, kind: Poll['kind']): string {
+  if (Array.isArray(answer))
+    return answer.join(kind === 'ranking' ? ' > ' : '; ')
+  return String(answer)
+}
+
+function csvCell(value: string): string {
+  // A leading = + - @ would make a spreadsheet run the cell as a formula.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+/** One row per answer: session, poll, kind, participant pseudonym, answer, time (ISO 8601). */
+export function toCsv(session: string, rows: AnswerRow[], polls: Poll[]): string {
+  const kinds = new Map(polls.map(p => [p.id, p.kind]))
+  const lines = [
+    `# ${PRIVACY_NOTE}`,
+    'session,poll,kind,participant,answer,time',
+    ...rows.map(r => [session || 'default', r.poll, kinds.get(r.poll) ?? '', pseudonym(session, r.participant), answerText(r.answer, kinds.get(r.poll) ?? 'single'), new Date(r.at).toISOString()].map(csvCell).join(',')),
+  ]
+  return `${lines.join('\n')}\n`
+}
+
+/** Per poll: the question, the aggregate and every raw answer. */
+export function toJson(session: string, rows: AnswerRow[], polls: Poll[], results: (poll: string) => PollResults) {
+  return {
+    privacy: PRIVACY_NOTE,
+    session: session || 'default',
+    exportedAt: new Date().toISOString(),
+    polls: polls.map(poll => ({
+      id: poll.id,
+      kind: poll.kind,
+      question: poll.question,
+      options: 'options' in poll ? poll.options.map(({ id, label }) => ({ id, label })) : undefined,
+      results: results(poll.id),
+      answers: rows.filter(r => r.poll === poll.id).map(r => ({ participant: pseudonym(session, r.participant), answer: r.answer, time: new Date(r.at).toISOString() })),
+    })),
+  }
+}
