@@ -1,0 +1,43 @@
+// `npm run results -- --session CODE --format csv|json [--output FILE]`: a session's results from the database.
+import { writeFileSync } from 'node:fs'
+import process from 'node:process'
+import { parseArgs } from 'node:util'
+import { polls } from '../../polls/definitions.ts'
+import { readConfig } from '../config.ts'
+import { createPollService } from '../pollService.ts'
+import { normalizeSessionCode } from '../sessionCode.ts'
+import { createStore } from '../store.ts'
+
+const { values } = parseArgs({
+  options: {
+    session: { type: 'string', default: 'default' },
+    format: { type: 'string', default: 'csv' },
+    output: { type: 'string' },
+  },
+})
+
+function fail(message: string): never {
+  console.error(message)
+  process.exit(2)
+}
+
+const format = values.format!
+if (format !== 'csv' && format !== 'json')
+  fail(`--format must be csv or json, not "${format}"`)
+const session = values.session === 'default' ? '' : normalizeSessionCode(values.session!) ?? fail(`"${values.session}" is not a session code`)
+
+const config = readConfig(process.env)
+const store = createStore(config.dbPath)
+const service = createPollService({ store, polls })
+if (!service.hasSession(session))
+  fail(`No session "${session}" in ${config.dbPath}. Sessions: ${service.sessions().map(s => s.code).join(', ') || 'none'}`)
+
+const text = format === 'csv' ? service.exportCsv(session) : `${JSON.stringify(service.exportJson(session), null, 2)}\n`
+store.close()
+if (values.output) {
+  writeFileSync(values.output, text)
+  console.error(`Wrote ${values.output}`)
+}
+else {
+  process.stdout.write(text)
+}
