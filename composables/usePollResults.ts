@@ -3,6 +3,7 @@ import type { HiddenResults, PollResults } from '../polls/types'
 import { computed, onMounted, ref } from 'vue'
 import { withBase } from '../logic/withBase'
 import { usePollConnection } from './usePollConnection'
+import { sessionQuery, useSessionCode } from './useSessionCode'
 
 export interface UsePollResultsOptions {
   /** Live updates over the shared socket; off when printing, where one fetch is all there is. */
@@ -18,13 +19,14 @@ export interface UsePollResultsReturn {
 
 /** A poll's results: fetched once (so exports carry them), then kept live by the shared socket. */
 export function usePollResults(id: string, options: UsePollResultsOptions = {}): UsePollResultsReturn {
+  const session = useSessionCode()
   const fetched = ref<PollResults | HiddenResults | null>(null)
   const online = ref(false)
   const connection = options.live === false ? null : usePollConnection()
 
   onMounted(async () => {
     try {
-      const res = await fetch(withBase(`api/polls/${id}/results`), { signal: AbortSignal.timeout(3000) })
+      const res = await fetch(withBase(`api/polls/${id}/results${sessionQuery(session.value)}`), { signal: AbortSignal.timeout(3000) })
       if (res.ok && res.headers.get('content-type')?.includes('json')) {
         fetched.value = await res.json() as PollResults | HiddenResults
         online.value = true

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import * as v from 'valibot'
+import { normalizeBase } from './basePath.ts'
 import { generateToken } from './presenterToken.ts'
 
 const Env = v.object({
@@ -8,6 +9,8 @@ const Env = v.object({
   POLL_DB: v.optional(v.pipe(v.string(), v.minLength(1)), 'data/polls.sqlite'),
   PRESENTER_TOKEN: v.optional(v.pipe(v.string(), v.minLength(12, 'PRESENTER_TOKEN must be at least 12 characters'))),
   RETENTION_DAYS: v.optional(v.pipe(v.string(), v.transform(Number), v.number('RETENTION_DAYS must be a number'), v.minValue(1, 'RETENTION_DAYS must be at least 1'))),
+  BASE_PATH: v.optional(v.pipe(v.string(), v.regex(/^[\w/-]*$/, 'BASE_PATH may hold only letters, digits, - _ and /')), '/'),
+  FRAME_ANCESTORS: v.optional(v.pipe(v.string(), v.regex(/^[\w\s.:/*-]*$/, 'FRAME_ANCESTORS must be origins separated by spaces, e.g. https://lms.example.org')), ''),
   PUBLIC_URL: v.optional(v.pipe(v.string(), v.url('PUBLIC_URL must be a URL, e.g. https://polls.example.org/'))),
 })
 
@@ -20,6 +23,8 @@ export interface ServerConfig {
   tokenGenerated: boolean
   publicUrl?: string
   retentionDays?: number
+  basePath: string
+  frameAncestors: string[]
 }
 
 /** Reads the server's settings from the environment; a bad value stops start-up with a clear message. */
@@ -36,5 +41,7 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
     tokenGenerated: !c.PRESENTER_TOKEN,
     publicUrl: c.PUBLIC_URL,
     retentionDays: c.RETENTION_DAYS,
+    basePath: normalizeBase(c.BASE_PATH),
+    frameAncestors: c.FRAME_ANCESTORS.split(/\s+/).filter(Boolean),
   }
 }

@@ -15,11 +15,13 @@ export interface PollServerOptions {
   /** SQLite file (':memory:' for a throwaway store). */
   dbPath: string
   token: string
-  /** The built voting page, served at /vote. */
-  voteDir: string
+  /** The built voting page and facilitator console, served at /vote/ and /console/. */
+  appDirs: { vote: string, console: string }
   /** The URL phones should open, e.g. http://192.168.1.20:3030/vote. */
   joinUrl: () => string
   polls?: Poll[]
+  /** The path everything is served under, e.g. '/workshop/'; handlers see URLs with it stripped. */
+  basePath?: string
   /** Erase sessions (and default-session answers) older than this many days; off when unset. */
   retentionDays?: number
 }
@@ -52,20 +54,29 @@ export function createPollServer(options: PollServerOptions): PollServer {
   applyRetention()
   const retention = setInterval(applyRetention, 3_600_000)
   retention.unref()
-  const vote = sirv(options.voteDir, { dev: true, etag: true })
+  const statics = Object.entries(options.appDirs).map(([name, dir]) => ({ prefix: `/${name}`, serve: sirv(dir, { dev: true, etag: true }) }))
 
+  const base = options.basePath ?? '/'
   const handle: RequestHandler = (req, res, next) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
-    if (url.pathname === '/v' || url.pathname === '/vote') {
-      // Short join path, and the canonical page with its trailing slash (relative asset URLs need it).
-      res.writeHead(302, { location: `/vote/${url.search}` })
+    // Short join paths (/v, /v/CODE for a workshop) and the page's canonical trailing slash.
+    const join = /^\/(?:v|vote)(?:\/([\w-]{4,12}))?\/?$/.exec(url.pathname)
+    if (join && url.pathname !== '/vote/') {
+      const code = join[1] && normalizeSessionCode(join[1])
+      res.writeHead(302, { location: `${base}vote/${code ? `?session=${code}` : url.search}` })
       res.end()
       return
     }
-    if (url.pathname.startsWith('/vote/')) {
-      req.url = req.url!.slice('/vote'.length)
-      vote(req, res, () => {
-        req.url = `/vote${req.url}`
+    if (url.pathname === '/console') {
+      res.writeHead(302, { location: `${base}console/${url.search}` })
+      res.end()
+      return
+    }
+    const app = statics.find(a => url.pathname.startsWith(`${a.prefix}/`))
+    if (app) {
+      req.url = req.url!.slice(app.prefix.length)
+      app.serve(req, res, () => {
+        req.url = `${app.prefix}${req.url}`
         next()
       })
       return

@@ -11,7 +11,7 @@ export function lanAddress(): string | undefined {
 }
 
 /** Where the audience joins: PUBLIC_URL if set, else this machine's LAN address. */
-export function joinUrl(port: number, publicUrl?: string): string {
+export function joinUrl(port: number, publicUrl?: string, basePath = '/'): string {
   const origin = publicUrl?.replace(/\/$/, '') ?? `http://${lanAddress() ?? 'localhost'}:${port}`
-  return `${origin}/vote/`
+  return `${origin}${basePath}vote/`
 }

@@ -4,10 +4,12 @@ import { createServer } from 'node:http'
 import { resolve } from 'node:path'
 import process from 'node:process'
 import QRCode from 'qrcode'
+import { stripBase } from './basePath.ts'
 import { readConfig } from './config.ts'
 import { createPollServer } from './createPollServer.ts'
 import { chain } from './http.ts'
 import { joinUrl } from './joinUrl.ts'
+import { createSecurityHeaders } from './securityHeaders.ts'
 import { createStaticHandler } from './static.ts'
 
 const config = readConfig(process.env)
@@ -18,20 +20,33 @@ const polls = createPollServer({
   dbPath: config.dbPath,
   token: config.token,
   retentionDays: config.retentionDays,
-  voteDir: resolve(distDir, 'vote'),
-  joinUrl: () => joinUrl(port, config.publicUrl),
+  appDirs: { vote: resolve(distDir, 'vote'), console: resolve(distDir, 'console') },
+  joinUrl: () => joinUrl(port, config.publicUrl, config.basePath),
+  basePath: config.basePath,
 })
-const server = createServer(chain(polls.handle, createStaticHandler(distDir)))
+const base = config.basePath
+const server = createServer(chain(
+  createSecurityHeaders(config.frameAncestors),
+  (req, res, next) => {
+    if (stripBase(req, base))
+      return next()
+    res.writeHead(302, { location: base }).end()
+  },
+  polls.handle,
+  createStaticHandler(distDir),
+))
 server.on('upgrade', (req, socket, head) => {
-  if (!polls.upgrade(req, socket, head))
+  if (!stripBase(req, base) || !polls.upgrade(req, socket, head))
     socket.destroy()
 })
 
 server.listen(config.port, config.host, async () => {
   port = (server.address() as AddressInfo).port
-  const join = joinUrl(port, config.publicUrl)
-  console.log(`\n  Deck        http://localhost:${port}/`)
-  console.log(`  Presenter   http://localhost:${port}/presenter/1?token=${config.token}`)
+  const join = joinUrl(port, config.publicUrl, base)
+  const local = `http://localhost:${port}${base}`
+  console.log(`\n  Deck        ${local}`)
+  console.log(`  Presenter   ${local}presenter/1?token=${config.token}`)
+  console.log(`  Console     ${local}console/?token=${config.token}`)
   console.log(`  Audience    ${join}`)
   console.log(`  Votes in    ${config.dbPath}`)
   if (config.tokenGenerated)

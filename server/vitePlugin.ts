@@ -1,9 +1,9 @@
 import type { Plugin } from 'vite'
 import process from 'node:process'
+import { apps, ensureAppsBuilt } from './appBuild.ts'
 import { readConfig } from './config.ts'
 import { createPollServer } from './createPollServer.ts'
 import { joinUrl } from './joinUrl.ts'
-import { ensureVoteBuilt, voteDir } from './voteBuild.ts'
 
 /**
  * Mounts the poll server on Slidev's Vite server, so `slidev` (dev) and `slidev export` read and
@@ -15,12 +15,12 @@ export function createPollPlugin(): Plugin {
     apply: 'serve',
     async configureServer(server) {
       const config = readConfig(process.env)
-      await ensureVoteBuilt()
+      await ensureAppsBuilt()
       const polls = createPollServer({
         dbPath: config.dbPath,
         token: config.token,
         retentionDays: config.retentionDays,
-        voteDir,
+        appDirs: apps,
         joinUrl: () => {
           const network = server.resolvedUrls?.network[0]
           return config.publicUrl ? joinUrl(0, config.publicUrl) : `${network ?? server.resolvedUrls?.local[0] ?? '/'}vote/`

@@ -17,7 +17,7 @@ export interface InProcessServer {
 
 /** The poll server on a real random port, as `npm start` wires it, minus the deck. */
 export async function startInProcess(dbPath = tempDb()): Promise<InProcessServer> {
-  const polls = createPollServer({ dbPath, token: TOKEN, voteDir: '/nonexistent', joinUrl: () => 'http://example.test/vote/' })
+  const polls = createPollServer({ dbPath, token: TOKEN, appDirs: { vote: '/nonexistent', console: '/nonexistent' }, joinUrl: () => 'http://example.test/vote/' })
   const server = createServer(chain(polls.handle))
   server.on('upgrade', (req, socket, head) => polls.upgrade(req, socket, head) || socket.destroy())
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))

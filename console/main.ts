@@ -1,0 +1,6 @@
+import { createApp } from 'vue'
+import App from './App.vue'
+import '../vote/style.css'
+import './console.css'
+
+createApp(App).mount('#app')

@@ -1,0 +1,32 @@
+import type { Ref } from 'vue'
+
+/** Presenter-only HTTP calls of the console, relative to where the app is served. */
+export function useConsoleApi(base: string, token: Ref<string>) {
+  async function call(path: string, init: RequestInit = {}): Promise<Response> {
+    return fetch(`${base}api/${path}`, { ...init, headers: { authorization: `Bearer ${token.value}`, ...init.headers } })
+  }
+  const query = (session: string): string => (session ? `?session=${encodeURIComponent(session)}` : '')
+  const post = (path: string, body?: unknown): Promise<Response> =>
+    call(path, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) })
+
+  return {
+    sessions: async () => (await call('sessions')).json() as Promise<{ code: string, createdAt: number, participants: number }[]>,
+    verify: async () => (await call('sessions')).ok,
+    createSession: async () => ((await post('sessions')).json() as Promise<{ code: string }>),
+    deleteSession: (code: string) => call(`sessions/${code}`, { method: 'DELETE' }),
+    action: (session: string, poll: string, action: string) => post(`polls/${poll}/${action}${query(session)}`),
+    present: (session: string, poll: string | null) => post(`current${query(session)}`, { poll }),
+    hideAnswer: (session: string, poll: string, text: string) => post(`polls/${poll}/hide-answer${query(session)}`, { text }),
+    /** Fetches an export with the token and hands it to the browser as a download. */
+    async download(session: string, format: 'csv' | 'json'): Promise<void> {
+      const res = await call(`sessions/${session || 'default'}/export?format=${format}`)
+      const link = document.createElement('a')
+      link.href = URL.createObjectURL(await res.blob())
+      link.download = `ospo-poll-results-${session || 'default'}.${format}`
+      link.click()
+      URL.revokeObjectURL(link.href)
+    },
+  }
+}
+
+export type ConsoleApi = ReturnType<typeof useConsoleApi>
