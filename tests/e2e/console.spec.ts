@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs'
+import { expect, test } from '@playwright/test'
+import { presenterToken } from '../../playwright.config'
+
+test('a facilitator runs a workshop from the console: session, phones, moderation, export, erasure', async ({ browser }) => {
+  const laptop = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage()
+  laptop.on('dialog', dialog => dialog.accept())
+
+  // Locked without the token; a wrong one is refused.
+  await laptop.goto('/console/')
+  await laptop.getByLabel('Presenter token').fill('not-the-token')
+  await laptop.getByRole('button', { name: 'Unlock' }).click()
+  await expect(laptop.getByRole('alert')).toHaveText('That token was refused.')
+  await laptop.getByLabel('Presenter token').fill(presenterToken)
+  await laptop.getByRole('button', { name: 'Unlock' }).click()
+
+  await laptop.getByRole('button', { name: 'New workshop session' }).click()
+  const code = (await laptop.getByTestId('join-code').textContent())!.trim()
+  expect(code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/)
+
+  // Two phones join by the short code path.
+  const phones = await Promise.all([0, 1].map(async () => {
+    const page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage()
+    await page.goto(`/v/${code.toLowerCase()}`)
+    await expect(page.getByText('Waiting for the next question')).toBeVisible()
+    return page
+  }))
+
+  const card = laptop.locator('[data-poll="what-else"]')
+  await card.getByRole('button', { name: 'Show on phones' }).click()
+  const answers = ['Procurement rules', '<b>shout</b> nonsense']
+  for (const [i, phone] of phones.entries()) {
+    await phone.getByLabel(/Your answer/).fill(answers[i]!)
+    await phone.getByRole('button', { name: 'Send my answer' }).click()
+    await expect(phone.getByText('Vote received')).toBeVisible()
+  }
+  await expect(card.getByTestId('answers')).toHaveText('2 answers')
+  await expect(laptop.getByTestId('participants')).toHaveText('2 participants have answered')
+  // Moderation: typed markup is shown as text, and a hidden answer leaves the results.
+  const rows = card.getByTestId('text-answer')
+  await expect(rows).toHaveCount(2)
+  await expect(card.locator('b')).toHaveCount(0)
+  await rows.filter({ hasText: '<b>shout</b> nonsense' }).getByRole('button', { name: 'Hide' }).click()
+  await expect(rows).toHaveCount(1)
+  await expect(card.getByTestId('answers')).toHaveText('1 answers')
+
+  // Close: the phones say so.
+  await card.getByRole('button', { name: 'Close' }).click()
+  for (const phone of phones)
+    await expect(phone.getByText('This poll is closed')).toBeVisible()
+
+  // Export: the CSV carries the kept answer, not the hidden one, under a privacy header.
+  const [download] = await Promise.all([laptop.waitForEvent('download'), laptop.getByRole('button', { name: 'Download results CSV' }).click()])
+  const csv = readFileSync((await download.path())!, 'utf8')
+  expect(csv).toMatch(/^# No personal data is collected/)
+  expect(csv).toContain(`${code},what-else,text,`)
+  expect(csv).toContain('Procurement rules')
+  expect(csv).not.toContain('shout')
+
+  // Erasure: the session and its answers go.
+  await laptop.getByRole('button', { name: 'Delete session and its answers' }).click()
+  await expect(laptop.getByTestId('join-code')).toHaveCount(0)
+  const left = await (await laptop.request.get('/api/sessions', { headers: { authorization: `Bearer ${presenterToken}` } })).json() as { code: string }[]
+  expect(left.map(s => s.code)).not.toContain(code)
+})
+
+test('the console follows the browser language: Swedish', async ({ browser }) => {
+  const page = await (await browser.newContext({ locale: 'sv-SE' })).newPage()
+  await page.goto('/console/')
+  await expect(page.getByRole('heading', { name: 'Facilitatorns konsol' })).toBeVisible()
+  await expect(page.getByText('Presentatörsnyckel')).toBeVisible()
+})
