@@ -22,6 +22,8 @@ export interface PollServerOptions {
   polls?: Poll[]
   /** The path everything is served under, e.g. '/workshop/'; handlers see URLs with it stripped. */
   basePath?: string
+  /** Handout export: requests without `?session=` read this session, with every result revealed. */
+  handoutSession?: string
   /** Erase sessions (and default-session answers) older than this many days; off when unset. */
   retentionDays?: number
 }
@@ -39,11 +41,11 @@ export interface PollServer {
 /** The poll server, independent of transport: wired into Vite's dev server and into the plain Node server alike. */
 export function createPollServer(options: PollServerOptions): PollServer {
   const store = createStore(options.dbPath)
-  const service = createPollService({ store, polls: options.polls ?? deckPolls })
+  const service = createPollService({ store, polls: options.polls ?? deckPolls, revealAll: options.handoutSession !== undefined })
   // No code: the default (conference) session. A code that cannot be one is kept as given, so it is refused as unknown.
   const session = (url: URL): string => {
     const given = url.searchParams.get('session')
-    return given ? normalizeSessionCode(given) ?? given : ''
+    return given ? normalizeSessionCode(given) ?? given : options.handoutSession ?? ''
   }
   const api = createApiHandler({ service, token: options.token, joinUrl: options.joinUrl, session })
   const realtime = createRealtime({ service, token: options.token, session })

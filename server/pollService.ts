@@ -20,10 +20,12 @@ export type PollEvent
 export interface PollServiceOptions {
   store: Store
   polls: Poll[]
+  /** Show every poll's results regardless of its hidden flag: for handouts made after the workshop. */
+  revealAll?: boolean
 }
 
 /** The poll server's logic, free of any transport: HTTP and WebSocket handlers both call into this. */
-export function createPollService({ store, polls }: PollServiceOptions) {
+export function createPollService({ store, polls, revealAll = false }: PollServiceOptions) {
   const byId = new Map(polls.map(poll => [poll.id, poll]))
   const listeners = new Set<(event: PollEvent) => void>()
   const batcher = createVoteBatcher(store.saveVotes)
@@ -38,7 +40,8 @@ export function createPollService({ store, polls }: PollServiceOptions) {
   }
 
   function state(session: string, id: string): PollState {
-    return store.state(session, id) ?? { open: true, revealed: !poll(id).hideResults }
+    const stored = store.state(session, id) ?? { open: true, revealed: !poll(id).hideResults }
+    return revealAll ? { ...stored, revealed: true } : stored
   }
 
   function setState(session: string, id: string, change: Partial<PollState>): PollState {

@@ -20,6 +20,8 @@ export function createPollPlugin(): Plugin {
         dbPath: config.dbPath,
         token: config.token,
         retentionDays: config.retentionDays,
+        // Set by `npm run handout`: the exported deck shows that session's final results.
+        handoutSession: process.env.HANDOUT_SESSION,
         appDirs: apps,
         joinUrl: () => {
           const network = server.resolvedUrls?.network[0]
