@@ -12,6 +12,8 @@ export interface UsePollSocketOptions {
   participant?: string
   /** Presenter token: makes this socket a presenter (full results, may set the current poll). */
   token?: MaybeRefOrGetter<string | undefined>
+  /** Follow this one poll instead of the presenter's slides (an embedded poll). */
+  poll?: string
   /** Receive results of every poll (public view unless presenter). */
   watch?: boolean
   /** Connect at once (default), or wait for `open()`. */
@@ -41,7 +43,7 @@ export function usePollSocket(options: UsePollSocketOptions = {}): UsePollSocket
   const current: UsePollSocketReturn['current'] = shallowRef(null)
   const results = ref<Record<string, PollResults | HiddenResults>>({})
 
-  const hello = (): ClientMessage => ({ type: 'hello', participant: options.participant, token: toValue(options.token) || undefined, watch: options.watch })
+  const hello = (): ClientMessage => ({ type: 'hello', participant: options.participant, token: toValue(options.token) || undefined, watch: options.watch, poll: options.poll })
 
   const { status, send: rawSend, open } = useWebSocket(socketUrl(options.base, options.session), {
     immediate: options.immediate ?? true,

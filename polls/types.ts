@@ -108,7 +108,7 @@ export interface HiddenResults extends ResultsBase {
 // WebSocket messages (documented in docs/api.md).
 
 export type ClientMessage
-  = | { type: 'hello', participant?: string, token?: string, watch?: boolean }
+  = | { type: 'hello', participant?: string, token?: string, watch?: boolean, poll?: string }
     | { type: 'vote', ref: number, poll: string, answer: Answer }
     | { type: 'present', poll: string | null }
 

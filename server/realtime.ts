@@ -18,6 +18,8 @@ interface Client {
   socket: WebSocket
   session: string
   participant?: string
+  /** An embedded single poll: this client follows that poll, not the presenter's slides. */
+  pinned?: string
   presenter: boolean
   watch: boolean
   alive: boolean
@@ -49,10 +51,11 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
   }
 
   function currentFor(client: Client, answers?: Map<string, Answer>): ServerMessage {
-    const poll = service.current(client.session)
+    const poll = client.pinned ?? service.current(client.session)
     if (!poll)
       return { type: 'current', poll: null, state: null, answer: null }
-    const answer = client.participant ? (answers ?? service.answersByParticipant(client.session, poll)).get(client.participant) : undefined
+    const mine = client.pinned ? undefined : answers
+    const answer = client.participant ? (mine ?? service.answersByParticipant(client.session, poll)).get(client.participant) : undefined
     return { type: 'current', poll, state: service.state(client.session, poll), answer: answer ?? null }
   }
 
@@ -107,6 +110,14 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
     const message = result.output
     switch (message.type) {
       case 'hello':
+        if (message.poll !== undefined) {
+          try {
+            client.pinned = service.poll(message.poll).id
+          }
+          catch (err) {
+            return send(client, { type: 'error', error: err instanceof PollError ? err.message : 'internal error' })
+          }
+        }
         client.participant = message.participant
         client.presenter = tokenMatches(token, message.token)
         client.watch = client.presenter || message.watch === true
