@@ -33,8 +33,10 @@ export function createPollPlugin(): Plugin {
         polls.upgrade(req, socket, head)
       })
       server.httpServer?.once('listening', () => {
-        const local = server.resolvedUrls?.local[0] ?? 'http://localhost:3030/'
-        server.config.logger.info(`\n  Polls: presenter ${local}presenter/1?token=${config.token}\n         audience  ${server.resolvedUrls?.network[0] ?? local}vote/\n`)
+        const local = server.resolvedUrls?.local[0] ?? `http://localhost:${server.config.server.port}/`
+        // Slidev prints its own banner; this line is what a presenter needs on top of it.
+        // eslint-disable-next-line no-console
+        console.log(`\n  Polls: presenter ${local}presenter/1?token=${config.token}\n         console   ${local}console/?token=${config.token}\n         audience  ${server.resolvedUrls?.network[0] ?? local}vote/\n`)
       })
       server.httpServer?.on('close', () => polls.close())
     },
