@@ -2,6 +2,15 @@ import type { Poll } from './types.ts'
 
 const survey = 'Industry: OSPO Survey 2022, The Linux Foundation'
 
+/** The talk's public-sector challenges, each beside the survey's closest industry challenge. */
+const publicSectorChallenges = [
+  { id: 'resources', label: 'Limited resources and knowledge', reference: 29, referenceNote: 'insufficient budget' },
+  { id: 'regulation', label: 'Regulatory constraints', reference: 18, referenceNote: 'license compliance overhead' },
+  { id: 'culture', label: 'Risk-aversive culture and short-term focus', reference: 18, referenceNote: 'teams on board with compliance and security' },
+  { id: 'support', label: 'Limited understanding and overall support', reference: 34, referenceNote: 'execute awareness and support' },
+  { id: 'outsourcing', label: 'Dependency on outsourced and procured technical capacity', reference: 33, referenceNote: 'recruiting open source developers' },
+]
+
 /** Every poll in the deck, in the order the talk reaches them. A slide names its poll with `poll: <id>`. */
 export const polls: Poll[] = [
   {
@@ -58,25 +67,13 @@ export const polls: Poll[] = [
     kind: 'multiple',
     question: 'Which of these challenges does your organisation face?',
     referenceLabel: `${survey}: share naming the closest industry challenge (n=255)`,
-    options: [
-      { id: 'resources', label: 'Limited resources and knowledge', reference: 29, referenceNote: 'insufficient budget' },
-      { id: 'regulation', label: 'Regulatory constraints', reference: 18, referenceNote: 'license compliance overhead' },
-      { id: 'culture', label: 'Risk-aversive culture and short-term focus', reference: 18, referenceNote: 'teams on board with compliance and security' },
-      { id: 'support', label: 'Limited understanding and overall support', reference: 34, referenceNote: 'execute awareness and support' },
-      { id: 'outsourcing', label: 'Dependency on outsourced and procured technical capacity', reference: 33, referenceNote: 'recruiting open source developers' },
-    ],
+    options: publicSectorChallenges,
   },
   {
     id: 'challenges-rank',
     kind: 'ranking',
     question: 'Rank these challenges: the biggest first',
-    options: [
-      { id: 'resources', label: 'Limited resources and knowledge' },
-      { id: 'regulation', label: 'Regulatory constraints' },
-      { id: 'culture', label: 'Risk-aversive culture and short-term focus' },
-      { id: 'support', label: 'Limited understanding and overall support' },
-      { id: 'outsourcing', label: 'Dependency on outsourced and procured technical capacity' },
-    ],
+    options: publicSectorChallenges.map(({ id, label }) => ({ id, label })),
   },
   {
     id: 'what-else',
