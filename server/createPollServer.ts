@@ -51,7 +51,7 @@ export function createPollServer(options: PollServerOptions): PollServer {
   const realtime = createRealtime({ service, token: options.token, session })
   const applyRetention = (): void => {
     if (options.retentionDays)
-      store.deleteOlderThan(Date.now() - options.retentionDays * 86_400_000)
+      service.applyRetention(Date.now() - options.retentionDays * 86_400_000)
   }
   applyRetention()
   const retention = setInterval(applyRetention, 3_600_000)

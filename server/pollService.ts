@@ -29,6 +29,20 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
   const byId = new Map(polls.map(poll => [poll.id, poll]))
   const listeners = new Set<(event: PollEvent) => void>()
   const batcher = createVoteBatcher(store.saveVotes)
+  // Each poll's visible answers by participant, read from SQLite once and then kept in step after each
+  // commit: a results broadcast or a phone's hello must not re-read and re-parse thousands of rows.
+  const cache = new Map<string, Map<string, Answer>>()
+  const cacheKey = (session: string, id: string): string => `${session}\n${id}`
+  function answersOf(session: string, id: string): Map<string, Answer> {
+    const key = cacheKey(session, id)
+    let answers = cache.get(key)
+    if (!answers) {
+      answers = new Map(store.answers(session, id).map(a => [a.participant, a.answer]))
+      cache.set(key, answers)
+    }
+    return answers
+  }
+  const forgetSession = (session: string): void => polls.forEach(p => cache.delete(cacheKey(session, p.id)))
 
   const emit = (event: PollEvent): void => listeners.forEach(listener => listener(event))
 
@@ -53,7 +67,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
   }
 
   function results(session: string, id: string): PollResults {
-    return aggregate(poll(id), state(session, id), store.answers(session, id).map(a => a.answer))
+    return aggregate(poll(id), state(session, id), [...answersOf(session, id).values()])
   }
 
   return {
@@ -81,14 +95,15 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       if (!state(session, id).open)
         throw new PollError(409, `poll "${id}" is closed`)
       await batcher.add({ session, poll: id, participant, answer: checked.answer, at: Date.now() })
+      answersOf(session, id).set(participant, checked.answer)
       emit({ type: 'results', session, poll: id })
       return checked.answer
     },
 
     publicResults: (session: string, id: string): PollResults | HiddenResults => publicView(results(session, id)),
 
-    answersByParticipant(session: string, id: string): Map<string, Answer> {
-      return new Map(store.answers(session, id).map(a => [a.participant, a.answer]))
+    answersByParticipant(session: string, id: string): ReadonlyMap<string, Answer> {
+      return answersOf(session, poll(id).id)
     },
 
     open: (session: string, id: string) => setState(session, id, { open: true }),
@@ -97,6 +112,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     hide: (session: string, id: string) => setState(session, id, { revealed: false }),
     reset(session: string, id: string): PollState {
       store.resetVotes(session, poll(id).id)
+      cache.delete(cacheKey(session, id))
       emit({ type: 'results', session, poll: id })
       emit({ type: 'current', session })
       return state(session, id)
@@ -128,6 +144,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       if (!store.hasSession(code))
         throw new PollError(404, `unknown session "${code}"`)
       store.deleteSession(code)
+      forgetSession(code)
       for (const p of polls) emit({ type: 'results', session: code, poll: p.id })
     },
 
@@ -136,10 +153,17 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       if (poll(id).kind !== 'text')
         throw new PollError(400, 'only open-text answers can be hidden')
       const key = text.toLocaleLowerCase()
-      const matching = store.answers(session, id).filter(a => String(a.answer).toLocaleLowerCase() === key).map(a => a.participant)
+      const matching = [...answersOf(session, id)].filter(([, answer]) => String(answer).toLocaleLowerCase() === key).map(([participant]) => participant)
       store.hideAnswers(session, id, matching)
+      matching.forEach(participant => answersOf(session, id).delete(participant))
       emit({ type: 'results', session, poll: id })
       return matching.length
+    },
+
+    /** Erases sessions and answers older than `cutoff` (ms since epoch). */
+    applyRetention(cutoff: number): void {
+      store.deleteOlderThan(cutoff).forEach(forgetSession)
+      forgetSession('')
     },
 
     exportCsv: (session: string): string => toCsv(session, store.rows(session), polls),

@@ -2,7 +2,7 @@ import type { Buffer } from 'node:buffer'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
-import type { Answer, ServerMessage } from '../polls/types.ts'
+import type { ServerMessage } from '../polls/types.ts'
 import type { PollService } from './pollService.ts'
 import * as v from 'valibot'
 import { WebSocketServer } from 'ws'
@@ -50,12 +50,11 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
       client.socket.send(typeof message === 'string' ? message : JSON.stringify(message))
   }
 
-  function currentFor(client: Client, answers?: Map<string, Answer>): ServerMessage {
+  function currentFor(client: Client): ServerMessage {
     const poll = client.pinned ?? service.current(client.session)
     if (!poll)
       return { type: 'current', poll: null, state: null, answer: null }
-    const mine = client.pinned ? undefined : answers
-    const answer = client.participant ? (mine ?? service.answersByParticipant(client.session, poll)).get(client.participant) : undefined
+    const answer = client.participant ? service.answersByParticipant(client.session, poll).get(client.participant) : undefined
     return { type: 'current', poll, state: service.state(client.session, poll), answer: answer ?? null }
   }
 
@@ -88,11 +87,9 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
       flushTimer ??= setTimeout(flushResults, Math.max(0, lastFlush + coalesceMs - Date.now()))
       return
     }
-    const poll = service.current(event.session)
-    const answers = poll ? service.answersByParticipant(event.session, poll) : undefined
     for (const client of clients) {
       if (client.session === event.session)
-        send(client, currentFor(client, answers))
+        send(client, currentFor(client))
     }
   })
 

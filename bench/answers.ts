@@ -1,0 +1,30 @@
+import type { Answer, Poll } from '../polls/types'
+
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!
+
+function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items]
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!]
+  }
+  return copy
+}
+
+/** A random answer the server must accept for this poll (docs/api.md, "answer by kind"), so refusals are real errors. */
+export function randomAnswer(poll: Poll): Answer {
+  switch (poll.kind) {
+    case 'single':
+      return pick(poll.options).id
+    case 'multiple': {
+      const ids = shuffled(poll.options.map(o => o.id))
+      return ids.slice(0, 1 + Math.floor(Math.random() * ids.length))
+    }
+    case 'scale':
+      return poll.min + Math.floor(Math.random() * (poll.max - poll.min + 1))
+    case 'text':
+      return pick(['budget', 'Budget', 'procurement rules', 'no mandate', 'skills'])
+    case 'ranking':
+      return shuffled(poll.options.map(o => o.id))
+  }
+}

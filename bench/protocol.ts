@@ -1,0 +1,39 @@
+// The IPC messages between bench/run.ts (parent) and each bench/loadgen.ts process.
+
+/** Counts of one generator's phones. */
+export interface SocketCounts {
+  /** Sockets currently open. */
+  open: number
+  /** Phones the server greeted with `welcome`: connections it has really taken on. */
+  welcomed: number
+  /** Connections that never opened (refused, reset, handshake failure). */
+  failed: number
+  /** Phones that are done connecting: greeted with `welcome` and `current`, or failed. */
+  settled: number
+}
+
+export type ToGenerator
+  = | { type: 'connect', url: string, clients: number, rampPerSecond: number }
+    | { type: 'vote', rate: number, startAt: number, endAt: number, drainMs: number }
+    | { type: 'report' }
+
+export interface GeneratorReport {
+  counts: SocketCounts
+  peakOpen: number
+  /** Every vote: its send time, and when its `ack` arrived (NaN if none did). Epoch ms, see clock.ts. */
+  sentAt: number[]
+  ackedAt: number[]
+  /** Votes refused with an `error` carrying their ref. */
+  refused: number
+  /** Server `error` messages by text (refusals included). */
+  errors: Record<string, number>
+  unexpectedCloses: number
+  /** Votes the schedule asked for while no phone had an open poll to vote on. */
+  notSent: number
+}
+
+export type FromGenerator
+  = | { type: 'progress', counts: SocketCounts }
+    | { type: 'connected', counts: SocketCounts }
+    | { type: 'voted' }
+    | ({ type: 'report' } & GeneratorReport)
