@@ -29,6 +29,8 @@ export interface UsePollSocketReturn {
   results: Ref<Record<string, PollResults | HiddenResults>>
   send: (message: ClientMessage) => boolean
   open: () => void
+  /** Closes for good (no reconnect). */
+  close: () => void
 }
 
 export function socketUrl(base = '/', session = ''): string {
@@ -45,7 +47,7 @@ export function usePollSocket(options: UsePollSocketOptions = {}): UsePollSocket
 
   const hello = (): ClientMessage => ({ type: 'hello', participant: options.participant, token: toValue(options.token) || undefined, watch: options.watch, poll: options.poll })
 
-  const { status, send: rawSend, open } = useWebSocket(socketUrl(options.base, options.session), {
+  const { status, send: rawSend, open, close } = useWebSocket(socketUrl(options.base, options.session), {
     immediate: options.immediate ?? true,
     autoReconnect: { retries: Number.POSITIVE_INFINITY, delay: 1500 },
     heartbeat: false,
@@ -79,5 +81,6 @@ export function usePollSocket(options: UsePollSocketOptions = {}): UsePollSocket
     // Not buffered: a message sent while offline is the caller's to resend on reconnect.
     send: message => status.value === 'OPEN' && rawSend(JSON.stringify(message), false),
     open,
+    close,
   }
 }

@@ -1,4 +1,5 @@
 import type { InProcessServer } from '../tests/inProcessServer.ts'
+import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { polls } from '../polls/definitions.ts'
 import { startInProcess, TOKEN } from '../tests/inProcessServer.ts'
@@ -105,6 +106,22 @@ describe('hTTP API', () => {
   it('413 for a body over 16 KiB, and the server stays up', async () => {
     const res = await vote('what-else', 'participant-e', 'x'.repeat(17 * 1024))
     expect(res.status).toBe(413)
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200)
+  })
+
+  it('refuses request targets no URL parser accepts, over HTTP and WebSocket upgrade, and stays up', async () => {
+    const { port } = new URL(server.url)
+    for (const head of ['GET //x:99999/ HTTP/1.1', 'GET //[ HTTP/1.1', 'GET //x:99999/ws HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13']) {
+      const reply = await new Promise<string>((resolve) => {
+        const socket = connect(Number(port), '127.0.0.1', () => socket.write(`${head}\r\nHost: x\r\n\r\n`))
+        let data = ''
+        socket.on('data', chunk => (data += chunk))
+        socket.on('close', () => resolve(data))
+        socket.on('error', () => resolve(data))
+        setTimeout(() => socket.destroy(), 1000)
+      })
+      expect(reply).not.toMatch(/^HTTP\/1\.1 (?:2|5)/)
+    }
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200)
   })
 

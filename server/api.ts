@@ -3,6 +3,7 @@ import type { RequestHandler } from './http.ts'
 import type { PollService } from './pollService.ts'
 import * as v from 'valibot'
 import { ParticipantSchema } from '../polls/participant.ts'
+import { requestUrl } from './http.ts'
 import { readJson, sendJson } from './httpJson.ts'
 import { PollError } from './pollService.ts'
 import { bearerToken, tokenMatches } from './presenterToken.ts'
@@ -131,8 +132,8 @@ export function createApiHandler({ service, token, joinUrl, session }: ApiOption
   }
 
   return (req, res, next) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    if (!url.pathname.startsWith('/api/')) {
+    const url = requestUrl(req)
+    if (!url?.pathname.startsWith('/api/')) {
       next()
       return
     }

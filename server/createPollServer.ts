@@ -6,6 +6,7 @@ import type { RequestHandler } from './http.ts'
 import sirv from 'sirv'
 import { polls as deckPolls } from '../polls/definitions.ts'
 import { createApiHandler } from './api.ts'
+import { requestUrl } from './http.ts'
 import { createPollService } from './pollService.ts'
 import { createRealtime } from './realtime.ts'
 import { normalizeSessionCode } from './sessionCode.ts'
@@ -60,11 +61,16 @@ export function createPollServer(options: PollServerOptions): PollServer {
 
   const base = options.basePath ?? '/'
   const handle: RequestHandler = (req, res, next) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
+    const url = requestUrl(req)
+    if (!url) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request')
+      return
+    }
     // Short join paths (/v, /v/CODE for a workshop) and the page's canonical trailing slash.
     const join = /^\/(?:v|vote)(?:\/([\w-]{4,12}))?\/?$/.exec(url.pathname)
     if (join && url.pathname !== '/vote/') {
-      const code = join[1] && normalizeSessionCode(join[1])
+      // A mistyped code is passed on as typed, so the voting page says it is unknown instead of joining the default session.
+      const code = join[1] && (normalizeSessionCode(join[1]) ?? encodeURIComponent(join[1]))
       res.writeHead(302, { location: `${base}vote/${code ? `?session=${code}` : url.search}` })
       res.end()
       return

@@ -16,6 +16,7 @@ export class PollError extends Error {
 export type PollEvent
   = | { type: 'results', session: string, poll: string }
     | { type: 'current', session: string }
+    | { type: 'deleted', session: string }
 
 export interface PollServiceOptions {
   store: Store
@@ -66,6 +67,11 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     return next
   }
 
+  /** '' (the default session) always exists; workshop sessions exist until deleted. */
+  function hasSession(code: string): boolean {
+    return code === '' || store.hasSession(code)
+  }
+
   function results(session: string, id: string): PollResults {
     return aggregate(poll(id), state(session, id), [...answersOf(session, id).values()])
   }
@@ -89,6 +95,8 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
 
     /** Validates and stores a vote; resolves only once it is committed to the database. */
     async vote(session: string, id: string, participant: string, answer: unknown): Promise<Answer> {
+      if (!hasSession(session))
+        throw new PollError(404, `unknown session "${session}"`)
       const checked = validateAnswer(poll(id), answer)
       if (!checked.ok)
         throw new PollError(400, checked.error)
@@ -118,7 +126,11 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       return state(session, id)
     },
 
-    current: (session: string): string | null => store.current(session),
+    // A poll id stored by an earlier version of the deck is no current poll.
+    current: (session: string): string | null => {
+      const id = store.current(session)
+      return id && byId.has(id) ? id : null
+    },
     setCurrent(session: string, id: string | null): void {
       if (id !== null)
         poll(id)
@@ -128,8 +140,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       emit({ type: 'current', session })
     },
 
-    /** '' (the default session) always exists; workshop sessions exist until deleted. */
-    hasSession: (code: string): boolean => code === '' || store.hasSession(code),
+    hasSession,
     sessions: () => store.sessions(),
     createSession(): string {
       for (;;) {
@@ -145,7 +156,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
         throw new PollError(404, `unknown session "${code}"`)
       store.deleteSession(code)
       forgetSession(code)
-      for (const p of polls) emit({ type: 'results', session: code, poll: p.id })
+      emit({ type: 'deleted', session: code })
     },
 
     /** Moderation: takes every answer reading `text` (any case) off the charts and out of exports. */
@@ -162,7 +173,10 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
 
     /** Erases sessions and answers older than `cutoff` (ms since epoch). */
     applyRetention(cutoff: number): void {
-      store.deleteOlderThan(cutoff).forEach(forgetSession)
+      for (const code of store.deleteOlderThan(cutoff)) {
+        forgetSession(code)
+        emit({ type: 'deleted', session: code })
+      }
       forgetSession('')
     },
 

@@ -7,6 +7,7 @@ import type { PollService } from './pollService.ts'
 import * as v from 'valibot'
 import { WebSocketServer } from 'ws'
 import { ClientMessageSchema } from '../polls/messages.ts'
+import { requestUrl } from './http.ts'
 import { MAX_BODY_BYTES } from './httpJson.ts'
 import { PollError } from './pollService.ts'
 import { tokenMatches } from './presenterToken.ts'
@@ -79,6 +80,15 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
   }
 
   const unsubscribe = service.subscribe((event) => {
+    if (event.type === 'deleted') {
+      for (const client of clients) {
+        if (client.session === event.session) {
+          send(client, { type: 'error', error: `unknown session "${event.session}"` })
+          client.socket.close(4404, 'session deleted')
+        }
+      }
+      return
+    }
     if (event.type === 'results') {
       const polls = dirty.get(event.session) ?? new Set()
       polls.add(event.poll)
@@ -148,7 +158,7 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
   }
 
   wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
-    const code = session(new URL(req.url ?? '/', 'http://localhost'))
+    const code = session(requestUrl(req)!)
     if (!service.hasSession(code)) {
       socket.send(JSON.stringify({ type: 'error', error: `unknown session "${code}"` } satisfies ServerMessage))
       socket.close(4404, 'unknown session')
@@ -167,7 +177,7 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
       }
       if (isBinary)
         return send(client, { type: 'error', error: 'binary messages are not understood' })
-      void onMessage(client, data.toString())
+      onMessage(client, data.toString()).catch(() => send(client, { type: 'error', error: 'internal error' }))
     })
     socket.on('close', () => {
       clients.delete(client)
@@ -193,7 +203,12 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
   return {
     /** Takes an HTTP upgrade for /ws; returns false for any other path so others may handle it. */
     upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-      if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/ws')
+      const url = requestUrl(req)
+      if (!url) {
+        socket.destroy()
+        return true
+      }
+      if (url.pathname !== '/ws')
         return false
       wss.handleUpgrade(req, socket, head, ws => wss.emit('connection', ws, req))
       return true

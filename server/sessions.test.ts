@@ -105,13 +105,21 @@ describe('workshop sessions', () => {
 
   it('deleting a session erases its answers from the database file itself', async () => {
     const marker = 'erase-me-marker-7f3a'
-    await vote('what-else', 'phone-in-b-1', marker, b)
+    expect((await vote('what-else', 'phone-in-b-1', marker, b)).status).toBe(200)
+    const onDisk = () => [db, `${db}-wal`].filter(f => existsSync(f)).some(f => readFileSync(f).includes(marker))
+    expect(onDisk()).toBe(true)
+    // A phone still connected to the session is told, and let go.
+    const phone = await connect(server.url, `/ws?session=${b}`)
+    phone.send({ type: 'hello', participant: 'phone-in-b-1' })
+    await phone.until('current')
+    const closed = new Promise<number>(resolve => phone.socket.once('close', code => resolve(code)))
     expect((await api(`/api/sessions/${b}`, { method: 'DELETE', headers: auth })).status).toBe(200)
+    expect(await phone.until('error')).toEqual({ type: 'error', error: `unknown session "${b}"` })
+    expect(await closed).toBe(4404)
     expect((await api(`/api/sessions/${b}`, { method: 'DELETE', headers: auth })).status).toBe(404)
     expect((await vote('has-ospo', 'phone-in-b-9', 'no', b)).status).toBe(404)
     // Not only unlinked: the bytes are gone from the file and its write-ahead log.
-    for (const file of [db, `${db}-wal`].filter(f => existsSync(f)))
-      expect(readFileSync(file).includes(marker), file).toBe(false)
+    expect(onDisk()).toBe(false)
     // The other workshop is untouched.
     expect(await results('has-ospo', a)).toMatchObject({ participants: 3 })
   })

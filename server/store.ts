@@ -56,8 +56,11 @@ export function createStore(path: string) {
   db.pragma('secure_delete = ON')
   db.exec(schema)
 
+  // Conditional on the session still existing: a vote queued as its session is erased is dropped, not stored.
   const upsertVote = db.prepare(`
-    INSERT INTO votes (session, poll, participant, answer, at) VALUES (?, ?, ?, ?, ?)
+    INSERT INTO votes (session, poll, participant, answer, at)
+    SELECT @session, @poll, @participant, @answer, @at
+    WHERE @session = '' OR EXISTS (SELECT 1 FROM sessions WHERE code = @session)
     ON CONFLICT (session, poll, participant) DO UPDATE SET answer = excluded.answer, at = excluded.at, hidden = 0`)
   const selectAnswers = db.prepare<[string, string], { participant: string, answer: string }>(
     'SELECT participant, answer FROM votes WHERE session = ? AND poll = ? AND hidden = 0',
@@ -98,7 +101,7 @@ export function createStore(path: string) {
 
   const saveVotes = db.transaction((records: VoteRecord[]) => {
     for (const r of records)
-      upsertVote.run(r.session, r.poll, r.participant, JSON.stringify(r.answer), r.at)
+      upsertVote.run({ ...r, answer: JSON.stringify(r.answer) })
   })
 
   return {

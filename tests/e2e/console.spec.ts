@@ -62,6 +62,10 @@ test('a facilitator runs a workshop from the console: session, phones, moderatio
   await expect(laptop.getByTestId('join-code')).toHaveCount(0)
   const left = await (await laptop.request.get('/api/sessions', { headers: { authorization: `Bearer ${presenterToken}` } })).json() as { code: string }[]
   expect(left.map(s => s.code)).not.toContain(code)
+  // Its phones are told, and so is a phone with a mistyped code: nobody silently lands in another session.
+  await expect(phones[0]!.getByRole('alert')).toHaveText(/workshop code is not known/)
+  await phones[1]!.goto('/v/ZZZZ0O')
+  await expect(phones[1]!.getByRole('alert')).toHaveText(/workshop code is not known/)
 })
 
 test('the console follows the browser language: Swedish', async ({ browser }) => {
