@@ -102,8 +102,12 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
         throw new PollError(400, checked.error)
       if (!state(session, id).open)
         throw new PollError(409, `poll "${id}" is closed`)
-      await batcher.add({ session, poll: id, participant, answer: checked.answer, at: Date.now() })
-      answersOf(session, id).set(participant, checked.answer)
+      // A moderated text sent again is stored, but stays off the charts and exports.
+      const hidden = typeof checked.answer === 'string' && store.isHiddenText(session, id, checked.answer)
+      await batcher.add({ session, poll: id, participant, answer: checked.answer, at: Date.now(), hidden })
+      if (hidden)
+        answersOf(session, id).delete(participant)
+      else answersOf(session, id).set(participant, checked.answer)
       emit({ type: 'results', session, poll: id })
       return checked.answer
     },
@@ -165,7 +169,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
         throw new PollError(400, 'only open-text answers can be hidden')
       const key = text.toLocaleLowerCase()
       const matching = [...answersOf(session, id)].filter(([, answer]) => String(answer).toLocaleLowerCase() === key).map(([participant]) => participant)
-      store.hideAnswers(session, id, matching)
+      store.hideAnswers(session, id, text, matching)
       matching.forEach(participant => answersOf(session, id).delete(participant))
       emit({ type: 'results', session, poll: id })
       return matching.length

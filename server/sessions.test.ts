@@ -82,6 +82,10 @@ describe('workshop sessions', () => {
     const hide = await api(`/api/polls/what-else/hide-answer?session=${a}`, { method: 'POST', headers: auth, body: JSON.stringify({ text: 'rude <B>words</b>' }) })
     expect(await hide.json()).toEqual({ ok: true, hidden: 1 })
     expect(await results('what-else', a)).toMatchObject({ participants: 1, entries: [{ text: 'Procurement rules', count: 1 }] })
+    // Sending the hidden text again, or by someone else, does not bring it back.
+    expect((await vote('what-else', 'phone-in-a-2', 'RUDE <b>words</b>', a)).status).toBe(200)
+    expect((await vote('what-else', 'phone-in-a-3', 'rude <b>WORDS</b>', a)).status).toBe(200)
+    expect(await results('what-else', a)).toMatchObject({ participants: 1, entries: [{ text: 'Procurement rules', count: 1 }] })
 
     const csvRes = await api(`/api/sessions/${a}/export?format=csv`, { headers: auth })
     expect(csvRes.headers.get('content-type')).toMatch(/text\/csv/)

@@ -9,6 +9,8 @@ export interface VoteRecord {
   participant: string
   answer: Answer
   at: number
+  /** Stored but kept off charts and exports (a moderated text sent again). */
+  hidden?: boolean
 }
 
 export interface StoredAnswer {
@@ -37,6 +39,12 @@ CREATE TABLE IF NOT EXISTS current_poll (
   session TEXT PRIMARY KEY,
   poll    TEXT
 );
+CREATE TABLE IF NOT EXISTS hidden_texts (
+  session TEXT NOT NULL,
+  poll    TEXT NOT NULL,
+  text    TEXT NOT NULL, -- lower case
+  PRIMARY KEY (session, poll, text)
+);
 CREATE TABLE IF NOT EXISTS sessions (
   code       TEXT    PRIMARY KEY,
   created_at INTEGER NOT NULL
@@ -58,10 +66,10 @@ export function createStore(path: string) {
 
   // Conditional on the session still existing: a vote queued as its session is erased is dropped, not stored.
   const upsertVote = db.prepare(`
-    INSERT INTO votes (session, poll, participant, answer, at)
-    SELECT @session, @poll, @participant, @answer, @at
+    INSERT INTO votes (session, poll, participant, answer, at, hidden)
+    SELECT @session, @poll, @participant, @answer, @at, @hidden
     WHERE @session = '' OR EXISTS (SELECT 1 FROM sessions WHERE code = @session)
-    ON CONFLICT (session, poll, participant) DO UPDATE SET answer = excluded.answer, at = excluded.at, hidden = 0`)
+    ON CONFLICT (session, poll, participant) DO UPDATE SET answer = excluded.answer, at = excluded.at, hidden = excluded.hidden`)
   const selectAnswers = db.prepare<[string, string], { participant: string, answer: string }>(
     'SELECT participant, answer FROM votes WHERE session = ? AND poll = ? AND hidden = 0',
   )
@@ -82,13 +90,15 @@ export function createStore(path: string) {
     FROM sessions s LEFT JOIN votes v ON v.session = s.code GROUP BY s.code ORDER BY s.created_at`)
   const selectSession = db.prepare<[string], { code: string }>('SELECT code FROM sessions WHERE code = ?')
   const selectOldSessions = db.prepare<[number], { code: string }>('SELECT code FROM sessions WHERE created_at < ?')
-  const eraseTables = ['votes', 'poll_state', 'current_poll'].map(table => db.prepare(`DELETE FROM ${table} WHERE session = ?`))
+  const eraseTables = ['votes', 'poll_state', 'current_poll', 'hidden_texts'].map(table => db.prepare(`DELETE FROM ${table} WHERE session = ?`))
   const deleteSessionRow = db.prepare('DELETE FROM sessions WHERE code = ?')
   const deleteOldVotes = db.prepare('DELETE FROM votes WHERE session = ? AND at < ?')
   const selectRows = db.prepare<[string], { poll: string, participant: string, answer: string, at: number }>(
     'SELECT poll, participant, answer, at FROM votes WHERE session = ? AND hidden = 0 ORDER BY at',
   )
   const hideRow = db.prepare('UPDATE votes SET hidden = 1 WHERE session = ? AND poll = ? AND participant = ?')
+  const insertHiddenText = db.prepare('INSERT OR IGNORE INTO hidden_texts (session, poll, text) VALUES (?, ?, ?)')
+  const selectHiddenText = db.prepare<[string, string, string], { text: string }>('SELECT text FROM hidden_texts WHERE session = ? AND poll = ? AND text = ?')
 
   const erase = db.transaction((code: string) => {
     for (const statement of eraseTables) statement.run(code)
@@ -101,7 +111,7 @@ export function createStore(path: string) {
 
   const saveVotes = db.transaction((records: VoteRecord[]) => {
     for (const r of records)
-      upsertVote.run({ ...r, answer: JSON.stringify(r.answer) })
+      upsertVote.run({ ...r, answer: JSON.stringify(r.answer), hidden: Number(r.hidden ?? false) })
   })
 
   return {
@@ -153,8 +163,15 @@ export function createStore(path: string) {
     rows(session: string): { poll: string, participant: string, answer: Answer, at: number }[] {
       return selectRows.all(session).map(row => ({ ...row, answer: JSON.parse(row.answer) as Answer }))
     },
-    hideAnswers(session: string, poll: string, participants: string[]): void {
-      db.transaction(() => participants.forEach(p => hideRow.run(session, poll, p)))()
+    /** Hides these participants' answers, and the text itself for anyone who sends it later. */
+    hideAnswers(session: string, poll: string, text: string, participants: string[]): void {
+      db.transaction(() => {
+        insertHiddenText.run(session, poll, text.toLocaleLowerCase())
+        participants.forEach(p => hideRow.run(session, poll, p))
+      })()
+    },
+    isHiddenText(session: string, poll: string, text: string): boolean {
+      return selectHiddenText.get(session, poll, text.toLocaleLowerCase()) !== undefined
     },
     close(): void {
       db.close()
