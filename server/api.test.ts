@@ -1,4 +1,5 @@
 import type { InProcessServer } from '../tests/inProcessServer.ts'
+import { request } from 'node:http'
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { polls } from '../polls/definitions.ts'
@@ -103,9 +104,21 @@ describe('hTTP API', () => {
     expect(await (await fetch(`${server.url}/api/polls/has-ospo/results`)).json()).toMatchObject({ participants: 0 })
   })
 
-  it('413 for a body over 16 KiB, and the server stays up', async () => {
+  it('413 for a body over 16 KiB, declared or streamed, and the server stays up', async () => {
     const res = await vote('what-else', 'participant-e', 'x'.repeat(17 * 1024))
     expect(res.status).toBe(413)
+    // No content-length: the body arrives in chunks and is cut off once it passes the limit.
+    const streamed = await new Promise<{ status?: number, body: string }>((resolve, reject) => {
+      const req = request(`${server.url}/api/polls/what-else/votes`, { method: 'POST' }, (r) => {
+        let body = ''
+        r.on('data', chunk => (body += chunk))
+        r.on('end', () => resolve({ status: r.statusCode, body }))
+      })
+      req.on('error', reject)
+      for (let i = 0; i < 20; i++) req.write('x'.repeat(1024))
+      req.end()
+    })
+    expect(streamed).toEqual({ status: 413, body: '{"error":"body over 16384 bytes"}' })
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200)
   })
 

@@ -140,10 +140,14 @@ export function createApiHandler({ service, token, joinUrl, session }: ApiOption
     route(req, res, url).catch((err: unknown) => {
       if (res.headersSent)
         return
-      if (err instanceof PollError)
+      if (err instanceof PollError) {
+        if (err.status === 413)
+          res.setHeader('connection', 'close')
         sendJson(res, err.status, { error: err.message })
-      else
+      }
+      else {
         sendJson(res, 500, { error: 'internal error' })
+      }
     })
   }
 }

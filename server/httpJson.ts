@@ -28,8 +28,10 @@ export function readJson(req: IncomingMessage): Promise<unknown> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
+        // Stop reading but keep the socket, so the 413 can still be sent (with `connection: close`).
+        req.removeAllListeners('data')
+        req.pause()
         reject(new PollError(413, `body over ${MAX_BODY_BYTES} bytes`))
-        req.destroy()
         return
       }
       chunks.push(chunk)

@@ -104,9 +104,16 @@ export function createStore(path: string) {
     for (const statement of eraseTables) statement.run(code)
     deleteSessionRow.run(code)
   })
-  // Also empty the WAL, which would otherwise keep copies of the erased pages.
+  // Also empty the WAL, which would otherwise keep copies of the erased pages. Another process reading
+  // the file (an export, the CLI) can keep it busy for a moment: wait a little, then say so.
   const checkpoint = (): void => {
-    db.pragma('wal_checkpoint(TRUNCATE)')
+    for (let attempt = 0; attempt < 25; attempt++) {
+      const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]
+      if (!result?.busy)
+        return
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20)
+    }
+    console.warn(`${path}: the write-ahead log is in use by another reader; erased pages leave it at the next checkpoint`)
   }
 
   const saveVotes = db.transaction((records: VoteRecord[]) => {
