@@ -14,7 +14,7 @@ export interface SlidevExportOptions {
 /** Runs `slidev export` with a Chromium found on this machine, showing Slidev's own progress. */
 export function slidevExport(options: SlidevExportOptions): Promise<void> {
   const executable = resolveChromium()
-  const args = ['export', options.entry ?? 'slides.md', '--format', options.format, '--output', options.output, '--executable-path', executable, '--timeout', '120000', '--wait-until', 'networkidle']
+  const args = ['export', options.entry ?? 'slides.md', '--format', options.format, '--output', options.output, '--executable-path', executable, '--timeout', '120000', '--wait-until', 'networkidle', '--wait', '1000']
   // Slidev ignores --range unless it renders slide by slide.
   if (options.range)
     args.push('--range', options.range, '--per-slide')
