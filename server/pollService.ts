@@ -1,5 +1,6 @@
 import type { Answer, HiddenResults, Poll, PollResults, PollState, PollSummary } from '../polls/types.ts'
 import type { Store } from './store.ts'
+import { scalePoints } from '../polls/scalePoints.ts'
 import { validateAnswer } from '../polls/validateAnswer.ts'
 import { toCsv, toJson } from './exportResults.ts'
 import { aggregate, publicView } from './results.ts'
@@ -88,7 +89,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
         kind: p.kind,
         question: p.question,
         options: p.kind === 'scale'
-          ? Array.from({ length: p.max - p.min + 1 }, (_, i) => ({ id: String(p.min + i), label: String(p.min + i) }))
+          ? scalePoints(p).map(point => ({ id: String(point), label: String(point) }))
           : 'options' in p ? p.options.map(({ id, label }) => ({ id, label })) : [],
       }))
     },

@@ -1,4 +1,5 @@
 import type { Answer, HiddenResults, Poll, PollResults, PollState, TextEntry } from '../polls/types.ts'
+import { scalePoints } from '../polls/scalePoints.ts'
 
 function countOptions(ids: string[], answers: Answer[]): Record<string, number> {
   const counts = Object.fromEntries(ids.map(id => [id, 0]))
@@ -32,7 +33,7 @@ export function aggregate(poll: Poll, state: PollState, answers: Answer[]): Poll
     case 'multiple':
       return { ...base, kind: poll.kind, counts: countOptions(poll.options.map(o => o.id), answers) }
     case 'scale': {
-      const points = Array.from({ length: poll.max - poll.min + 1 }, (_, i) => String(poll.min + i))
+      const points = scalePoints(poll).map(String)
       const sum = answers.reduce<number>((total, answer) => total + Number(answer), 0)
       const mean = answers.length ? Math.round((sum / answers.length) * 100) / 100 : null
       return { ...base, kind: 'scale', counts: countOptions(points, answers), mean }
