@@ -1,14 +1,5 @@
 import antfu from '@antfu/eslint-config'
 
-// @antfu/eslint-config's helpers call Object.groupBy (Node 21+); this project runs on Node 20.
-Object.groupBy ??= (items, key) => {
-  const groups = Object.create(null)
-  let i = 0
-  for (const item of items)
-    (groups[key(item, i++)] ??= []).push(item)
-  return groups
-}
-
 export default antfu({
   vue: true,
   typescript: true,
