@@ -4,6 +4,8 @@ import process from 'node:process'
 import { resolveChromium } from './browser'
 
 const missing: string[] = []
+if (Number(process.versions.node.split('.')[0]) < 22)
+  missing.push(`Node.js ${process.version} is past its end of life; this project runs on Node 24 LTS (or 22). In this shell:  . scripts/node24.sh`)
 try {
   console.log(`Browser: ${resolveChromium()}`)
 }
