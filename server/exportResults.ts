@@ -21,10 +21,20 @@ function answerText(answer: Answer, kind: Poll['kind']): string {
   return String(answer)
 }
 
-function csvCell(value: string): string {
-  // A leading = + - @ would make a spreadsheet run the cell as a formula.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+// Characters some readers take as line breaks, and NUL: dropped, so a cell cannot spill into a new row.
+const BREAKERS = /[\0\u001C-\u001E\u0085\u2028\u2029]/g
+// What a spreadsheet may split a cell on (the separators of comma-, semicolon-, tab- and pipe-separated
+// files, and line ends), and what makes a cell a formula (with the full-width forms).
+const SPLIT = /([,;\t|\r\n])/
+const FORMULA = /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/
+
+/**
+ * A CSV cell that is data in any reader: every piece a spreadsheet might split out (on `,`, `;`, tab,
+ * `|` or a line end) that would start a formula gets a leading `'`, not just the value's first character.
+ */
+export function csvCell(value: string): string {
+  const safe = value.replace(BREAKERS, '').split(SPLIT).map(piece => FORMULA.test(piece) ? `'${piece}` : piece).join('')
+  return /[",;\t\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
 /** One row per answer: session, poll, kind, participant pseudonym, answer, time (ISO 8601). */
