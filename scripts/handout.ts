@@ -1,6 +1,6 @@
 // `npm run handout -- --session CODE [--output FILE]`: the deck with one workshop's results on its poll
 // slides, a cover with the date and session code, the speaker notes and a results appendix, as one PDF.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import process from 'node:process'
@@ -24,7 +24,6 @@ if (session === undefined) {
   process.exit(2)
 }
 const output = resolve(values.output ?? `exports/handout-${session || 'default'}.pdf`)
-const work = mkdtempSync(join(tmpdir(), 'handout-'))
 const step = (n: number, text: string): void => console.log(`[${n}/4] ${text}`)
 
 step(1, `Reading session ${session || 'default'} and the speaker notes`)
@@ -41,34 +40,49 @@ store.close()
 const root = process.cwd()
 const deck = await load({ roots: [root], userRoot: root }, resolve(root, 'slides.md'))
 
-step(2, 'Exporting the deck with this session\'s results on its poll slides')
-const deckPdf = join(work, 'deck.pdf')
-await slidevExport({ format: 'pdf', output: deckPdf, env: { HANDOUT_SESSION: session, POLL_DB: config.dbPath } })
+// The intermediate deck PDF shows results that were hidden in the room: it lives only in a private
+// temporary folder that is removed however this ends.
+const work = mkdtempSync(join(tmpdir(), 'handout-'))
+const removeWork = (): void => rmSync(work, { recursive: true, force: true })
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    removeWork()
+    process.exit(1)
+  })
+}
+try {
+  step(2, 'Exporting the deck with this session\'s results on its poll slides')
+  const deckPdf = join(work, 'deck.pdf')
+  await slidevExport({ format: 'pdf', output: deckPdf, env: { HANDOUT_SESSION: session, POLL_DB: config.dbPath } })
 
-step(3, 'Rendering the cover, speaker notes and results appendix')
-const browser = await chromium.launch({ executablePath: resolveChromium(), args: chromiumArgs })
-const page = await browser.newPage()
-await page.setContent(handoutHtml({
-  title: deck.headmatter.title as string,
-  author: `${deck.headmatter.author as string} · RISE Research Institutes of Sweden`,
-  session,
-  date: new Date().toISOString().slice(0, 10),
-  participants,
-  polls: results,
-  slides: deck.slides.map((s, i) => ({ no: i + 1, title: s.title ?? polls.find(p => p.id === s.frontmatter.poll)?.question ?? '', note: s.note ?? '' })),
-}))
-const extrasPdf = await page.pdf({ width: '980px', height: '551px', printBackground: true })
-await browser.close()
+  step(3, 'Rendering the cover, speaker notes and results appendix')
+  const browser = await chromium.launch({ executablePath: resolveChromium(), args: chromiumArgs })
+  const page = await browser.newPage()
+  await page.setContent(handoutHtml({
+    title: deck.headmatter.title as string,
+    author: `${deck.headmatter.author as string} · RISE Research Institutes of Sweden`,
+    session,
+    date: new Date().toISOString().slice(0, 10),
+    participants,
+    polls: results,
+    slides: deck.slides.map((s, i) => ({ no: i + 1, title: s.title ?? polls.find(p => p.id === s.frontmatter.poll)?.question ?? '', note: s.note ?? '' })),
+  }))
+  const extrasPdf = await page.pdf({ width: '980px', height: '551px', printBackground: true })
+  await browser.close()
 
-step(4, 'Putting it together')
-const handout = await PDFDocument.create()
-const extras = await PDFDocument.load(extrasPdf)
-const slides = await PDFDocument.load(readFileSync(deckPdf))
-const [cover, ...rest] = await handout.copyPages(extras, extras.getPageIndices())
-handout.addPage(cover!)
-for (const p of await handout.copyPages(slides, slides.getPageIndices())) handout.addPage(p)
-for (const p of rest) handout.addPage(p)
-handout.setTitle(`${deck.headmatter.title as string} · handout ${session || 'default'}`)
-mkdirSync(dirname(output), { recursive: true })
-writeFileSync(output, await handout.save())
-console.log(`Handout: ${output} (${handout.getPageCount()} pages)`)
+  step(4, 'Putting it together')
+  const handout = await PDFDocument.create()
+  const extras = await PDFDocument.load(extrasPdf)
+  const slides = await PDFDocument.load(readFileSync(deckPdf))
+  const [cover, ...rest] = await handout.copyPages(extras, extras.getPageIndices())
+  handout.addPage(cover!)
+  for (const p of await handout.copyPages(slides, slides.getPageIndices())) handout.addPage(p)
+  for (const p of rest) handout.addPage(p)
+  handout.setTitle(`${deck.headmatter.title as string} · handout ${session || 'default'}`)
+  mkdirSync(dirname(output), { recursive: true })
+  writeFileSync(output, await handout.save())
+  console.log(`Handout: ${output} (${handout.getPageCount()} pages)`)
+}
+finally {
+  removeWork()
+}

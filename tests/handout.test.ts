@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
@@ -29,7 +29,14 @@ describe('npm run handout', () => {
     ])
     store.close()
     const out = join(dir, 'handout.pdf')
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/handout.ts', '--session', 'hnd234', '--output', out], { stdio: 'inherit', env: { ...process.env, POLL_DB: db } })
+    // Its own temporary folder, to see what the handout leaves behind there.
+    const temp = join(dir, 'tmp')
+    mkdirSync(temp)
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/handout.ts', '--session', 'hnd234', '--output', out], { stdio: 'inherit', env: { ...process.env, POLL_DB: db, TMPDIR: temp } })
+    // The intermediate deck PDF (hidden results revealed) is gone.
+    const pdfs = readdirSync(temp, { recursive: true }).map(String).filter(f => f.endsWith('.pdf'))
+    console.log(`PDFs left in the temporary folder: ${pdfs.length}`)
+    expect(pdfs).toEqual([])
 
     const slides = await loadSlides()
     const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))?.[1])
