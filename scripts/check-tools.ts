@@ -18,6 +18,13 @@ try {
 catch {
   missing.push('No pdftotext found (the PDF tests read exported text). Install it with:  sudo apt-get install -y poppler-utils')
 }
+try {
+  if (!execFileSync('fc-list', [':family=Noto Color Emoji'], { encoding: 'utf8' }).trim())
+    throw new Error('missing')
+}
+catch {
+  missing.push('No emoji font found (answers with emoji would print as boxes in PDFs). Install it with:  sudo apt-get install -y fonts-noto-color-emoji')
+}
 if (missing.length) {
   console.error(missing.join('\n'))
   process.exit(1)

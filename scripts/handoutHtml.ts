@@ -48,7 +48,7 @@ export function handoutHtml(data: HandoutData): string {
   const notes = data.slides.filter(s => s.note.trim())
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
     @page { size: 980px 551px; margin: 0; }
-    body { margin: 0; font-family: Lato, 'DejaVu Sans', sans-serif; color: #111; }
+    body { margin: 0; font-family: Lato, 'DejaVu Sans', 'Noto Color Emoji', sans-serif; color: #111; }
     section { width: 980px; height: 545px; box-sizing: border-box; padding: 40px 56px; page-break-after: always; overflow: hidden; }
     .cover { background: #fbe5dc; display: flex; flex-direction: column; justify-content: flex-end; }
     h1 { font-size: 34px; margin: 0 0 12px; } h2 { font-size: 24px; margin: 0 0 12px; }

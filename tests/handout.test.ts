@@ -24,6 +24,7 @@ describe('npm run handout', () => {
       ...['formal', 'informal', 'informal', 'no'].map((answer, i) => ({ session: 'HND234', poll: 'has-ospo', participant: `handout-${i}-xxx`, answer, at })),
       ...[2, 4, 5, 5].map((answer, i) => ({ session: 'HND234', poll: 'twenty-years', participant: `handout-${i}-xxx`, answer, at })),
       { session: 'HND234', poll: 'what-else', participant: 'handout-0-xxx', answer: '<i>Skills</i> & culture', at },
+      { session: 'HND234', poll: 'what-else', participant: 'handout-1-xxx', answer: 'Launch 🚀', at },
       // Another workshop's answers must not leak into this handout.
       { session: 'OTHER2', poll: 'has-ospo', participant: 'other-phone-1', answer: 'unsure', at },
     ])
@@ -55,6 +56,11 @@ describe('npm run handout', () => {
     expect(text(out, slidePage('twenty-years'))).toContain('Mean: 4')
     // Hidden during the workshop, shown in the handout; typed markup stays text.
     expect(text(out, slidePage('what-else'))).toContain('<i>Skills</i> & culture')
+
+    // Emoji are drawn by the colour emoji font (embedded by Chromium as a Type 3 bitmap font), not as
+    // the text font's empty boxes.
+    const fonts = execFileSync('pdffonts', [out], { encoding: 'utf8' })
+    expect(fonts).toMatch(/Type 3/)
 
     const rest = text(out, slides.length + 2, pages)
     expect(rest).toContain('Speaker notes')
