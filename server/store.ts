@@ -51,6 +51,19 @@ CREATE TABLE IF NOT EXISTS sessions (
 );
 `
 
+// Changes to a database made by an earlier version, in order; PRAGMA user_version counts those applied.
+const migrations = [
+  // Who has answered in each workshop session, counted as votes arrive: listing sessions must not scan every vote.
+  `CREATE TABLE participants (
+    session     TEXT NOT NULL,
+    participant TEXT NOT NULL,
+    PRIMARY KEY (session, participant)
+  ) WITHOUT ROWID;
+  ALTER TABLE sessions ADD COLUMN participants INTEGER NOT NULL DEFAULT 0;
+  INSERT INTO participants SELECT DISTINCT v.session, v.participant FROM votes v JOIN sessions s ON s.code = v.session;
+  UPDATE sessions SET participants = (SELECT COUNT(*) FROM participants p WHERE p.session = sessions.code);`,
+]
+
 /** The SQLite repository: every statement parameterised, every vote batch one transaction. */
 export function createStore(path: string) {
   if (path !== ':memory:')
@@ -63,6 +76,11 @@ export function createStore(path: string) {
   // Erased answers are overwritten, not just unlinked: right to erasure means gone from the file.
   db.pragma('secure_delete = ON')
   db.exec(schema)
+  db.transaction(() => {
+    const applied = db.pragma('user_version', { simple: true }) as number
+    migrations.slice(applied).forEach(sql => db.exec(sql))
+    db.pragma(`user_version = ${migrations.length}`)
+  })()
 
   // Conditional on the session still existing: a vote queued as its session is erased is dropped, not stored.
   const upsertVote = db.prepare(`
@@ -85,12 +103,16 @@ export function createStore(path: string) {
     INSERT INTO current_poll (session, poll) VALUES (?, ?) ON CONFLICT (session) DO UPDATE SET poll = excluded.poll`)
 
   const insertSession = db.prepare('INSERT INTO sessions (code, created_at) VALUES (?, ?)')
-  const selectSessions = db.prepare<[], { code: string, createdAt: number, participants: number }>(`
-    SELECT s.code, s.created_at AS createdAt, COUNT(DISTINCT v.participant) AS participants
-    FROM sessions s LEFT JOIN votes v ON v.session = s.code GROUP BY s.code ORDER BY s.created_at`)
+  const selectSessions = db.prepare<[], { code: string, createdAt: number, participants: number }>(
+    'SELECT code, created_at AS createdAt, participants FROM sessions ORDER BY created_at',
+  )
+  const insertParticipant = db.prepare(`
+    INSERT OR IGNORE INTO participants (session, participant)
+    SELECT @session, @participant WHERE EXISTS (SELECT 1 FROM sessions WHERE code = @session)`)
+  const countParticipant = db.prepare('UPDATE sessions SET participants = participants + 1 WHERE code = ?')
   const selectSession = db.prepare<[string], { code: string }>('SELECT code FROM sessions WHERE code = ?')
   const selectOldSessions = db.prepare<[number], { code: string }>('SELECT code FROM sessions WHERE created_at < ?')
-  const eraseTables = ['votes', 'poll_state', 'current_poll', 'hidden_texts'].map(table => db.prepare(`DELETE FROM ${table} WHERE session = ?`))
+  const eraseTables = ['votes', 'poll_state', 'current_poll', 'hidden_texts', 'participants'].map(table => db.prepare(`DELETE FROM ${table} WHERE session = ?`))
   const deleteSessionRow = db.prepare('DELETE FROM sessions WHERE code = ?')
   const deleteOldVotes = db.prepare('DELETE FROM votes WHERE session = ? AND at < ?')
   const selectRows = db.prepare<[string], { poll: string, participant: string, answer: string, at: number }>(
@@ -117,8 +139,11 @@ export function createStore(path: string) {
   }
 
   const saveVotes = db.transaction((records: VoteRecord[]) => {
-    for (const r of records)
+    for (const r of records) {
       upsertVote.run({ ...r, answer: JSON.stringify(r.answer), hidden: Number(r.hidden ?? false) })
+      if (r.session && insertParticipant.run({ session: r.session, participant: r.participant }).changes)
+        countParticipant.run(r.session)
+    }
   })
 
   return {
