@@ -11,6 +11,31 @@ function shuffled<T>(items: readonly T[]): T[] {
   return copy
 }
 
+// Open-text answers as a room types them: many distinct short phrases, some repeated.
+const words = [
+  'budget',
+  'procurement',
+  'rules',
+  'mandate',
+  'skills',
+  'culture',
+  'legal',
+  'licences',
+  'security',
+  'support',
+  'time',
+  'vendors',
+  'politics',
+  'staff',
+  'training',
+  'risk',
+  'funding',
+  'ownership',
+  'community',
+  'standards',
+]
+export const randomText = (): string => `${pick(words)} ${pick(words)} ${Math.floor(Math.random() * 100)}`
+
 /** A random answer the server must accept for this poll (docs/api.md, "answer by kind"), so refusals are real errors. */
 export function randomAnswer(poll: Poll): Answer {
   switch (poll.kind) {
@@ -23,7 +48,7 @@ export function randomAnswer(poll: Poll): Answer {
     case 'scale':
       return poll.min + Math.floor(Math.random() * (poll.max - poll.min + 1))
     case 'text':
-      return pick(['budget', 'Budget', 'procurement rules', 'no mandate', 'skills'])
+      return randomText()
     case 'ranking':
       return shuffled(poll.options.map(o => o.id))
   }

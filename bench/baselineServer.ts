@@ -28,10 +28,19 @@ const dirty = new Set<string>()
 let current: string | null = null
 let timer: NodeJS.Timeout | undefined
 
-const keysOf = (answer: unknown): string[] => Array.isArray(answer) ? answer.map(String) : [String(answer)]
+function keysOf(answer: unknown): string[] {
+  return Array.isArray(answer)
+    ? answer.map(String)
+    : [
+        String(answer),
+      ]
+}
 
 function count(poll: string, participant: string, answer: unknown): void {
-  const tally = tallies.get(poll) ?? { answers: new Map(), counts: new Map() }
+  const tally = tallies.get(poll) ?? {
+    answers: new Map(),
+    counts: new Map(),
+  }
   tallies.set(poll, tally)
   for (const key of tally.answers.get(participant) ?? []) tally.counts.set(key, tally.counts.get(key)! - 1)
   const keys = keysOf(answer)
@@ -43,7 +52,17 @@ function broadcastResults(): void {
   timer = undefined
   for (const poll of dirty) {
     const tally = tallies.get(poll)!
-    const message = JSON.stringify({ type: 'results', results: { id: poll, kind: 'single', participants: tally.answers.size, open: true, revealed: true, counts: Object.fromEntries(tally.counts) } })
+    const message = JSON.stringify({
+      type: 'results',
+      results: {
+        id: poll,
+        kind: 'single',
+        participants: tally.answers.size,
+        open: true,
+        revealed: true,
+        counts: Object.fromEntries(tally.counts),
+      },
+    })
     for (const [socket, peer] of peers) {
       if (peer.presenter)
         socket.send(message)
@@ -53,8 +72,17 @@ function broadcastResults(): void {
 }
 
 function currentMessage(peer: Peer): string {
-  const answer = current && peer.participant ? tallies.get(current)?.answers.get(peer.participant) ?? null : null
-  return JSON.stringify({ type: 'current', poll: current, state: current ? { open: true, revealed: true } : null, answer })
+  const answer = current && peer.participant
+    ? tallies.get(current)?.answers.get(peer.participant) ?? null
+    : null
+  return JSON.stringify({
+    type: 'current',
+    poll: current,
+    state: current
+      ? { open: true, revealed: true }
+      : null,
+    answer,
+  })
 }
 
 function onMessage(socket: WebSocket, peer: Peer, data: string): void {
@@ -79,8 +107,12 @@ function onMessage(socket: WebSocket, peer: Peer, data: string): void {
 
 const wss = new WebSocketServer({ noServer: true })
 const server = createServer((req, res) => {
-  res.writeHead(req.url === '/api/health' ? 200 : 404, { 'content-type': 'application/json' })
-  res.end(req.url === '/api/health' ? '{"ok":true}' : '{"error":"not found"}')
+  res.writeHead(req.url === '/api/health'
+    ? 200
+    : 404, { 'content-type': 'application/json' })
+  res.end(req.url === '/api/health'
+    ? '{"ok":true}'
+    : '{"error":"not found"}')
 })
 server.on('upgrade', (req, socket, head) => {
   if (req.url !== '/ws')

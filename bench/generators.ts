@@ -27,13 +27,27 @@ export interface Generators {
 
 function sum(all: SocketCounts[]): SocketCounts {
   return all.reduce(
-    (a, b) => ({ open: a.open + b.open, welcomed: a.welcomed + b.welcomed, failed: a.failed + b.failed, settled: a.settled + b.settled }),
-    { open: 0, welcomed: 0, failed: 0, settled: 0 },
+    (a, b) => ({
+      open: a.open + b.open,
+      welcomed: a.welcomed + b.welcomed,
+      failed: a.failed + b.failed,
+      settled: a.settled + b.settled,
+    }),
+    {
+      open: 0,
+      welcomed: 0,
+      failed: 0,
+      settled: 0,
+    },
   )
 }
 
 /** The i-th of n near-equal shares of total. */
-const share = (total: number, i: number, n: number): number => Math.floor(total / n) + (i < total % n ? 1 : 0)
+function share(total: number, i: number, n: number): number {
+  return Math.floor(total / n) + (i < total % n
+    ? 1
+    : 0)
+}
 
 /** Waits for the next message of `type` from a generator; fails if the process exits first. */
 function next<T extends FromGenerator['type']>(child: ChildProcess, type: T): Promise<Extract<FromGenerator, { type: T }>> {
@@ -71,7 +85,12 @@ export function forkGenerators(): Generators {
     pids: children.map(c => c.pid!),
     async connect(url, total, rampPerSecond, onProgress) {
       clients = total
-      const latest = children.map((): SocketCounts => ({ open: 0, welcomed: 0, failed: 0, settled: 0 }))
+      const latest = children.map((): SocketCounts => ({
+        open: 0,
+        welcomed: 0,
+        failed: 0,
+        settled: 0,
+      }))
       children.forEach((child, i) => child.on('message', (message: FromGenerator) => {
         if (message.type === 'progress' || message.type === 'connected') {
           latest[i] = message.counts

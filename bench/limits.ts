@@ -7,7 +7,9 @@ const SPARE_FDS = 256
 
 function shellLimit(flag: string): number {
   const value = execFileSync('sh', ['-c', `ulimit ${flag}`], { encoding: 'utf8' }).trim()
-  return value === 'unlimited' ? Number.POSITIVE_INFINITY : Number(value)
+  return value === 'unlimited'
+    ? Number.POSITIVE_INFINITY
+    : Number(value)
 }
 
 /**

@@ -19,7 +19,12 @@ interface Phone {
 }
 
 const phones: Phone[] = []
-const counts: SocketCounts = { open: 0, welcomed: 0, failed: 0, settled: 0 }
+const counts: SocketCounts = {
+  open: 0,
+  welcomed: 0,
+  failed: 0,
+  settled: 0,
+}
 const errors: Record<string, number> = {}
 const sentAt: number[] = []
 const ackedAt: number[] = []
@@ -57,7 +62,9 @@ function onMessage(phone: Phone, data: string, at: number): void {
       counts.welcomed += 1
       return
     case 'current':
-      phone.poll = message.poll !== null && message.state?.open ? findPoll(message.poll) ?? null : null
+      phone.poll = message.poll !== null && message.state?.open
+        ? findPoll(message.poll) ?? null
+        : null
       settle(phone)
       return
     case 'ack': {
@@ -76,7 +83,12 @@ function onMessage(phone: Phone, data: string, at: number): void {
 }
 
 function connect(url: string): void {
-  const phone: Phone = { socket: new WebSocket(url), opened: false, settled: false, poll: null }
+  const phone: Phone = {
+    socket: new WebSocket(url),
+    opened: false,
+    settled: false,
+    poll: null,
+  }
   const participant = randomBytes(16).toString('hex') // as vote/useParticipant.ts makes it
   phones.push(phone)
   phone.socket.on('open', () => {
@@ -105,7 +117,10 @@ function connect(url: string): void {
 async function connectAll(url: string, clients: number, rampPerSecond: number): Promise<void> {
   assertLoopback(url)
   const batch = Math.max(1, Math.round(rampPerSecond / 10))
-  const progress = setInterval(() => void post({ type: 'progress', counts: { ...counts } }), 1000)
+  const progress = setInterval(() => void post({
+    type: 'progress',
+    counts: { ...counts },
+  }), 1000)
   for (let i = 0; i < clients; i += batch) {
     for (let j = i; j < Math.min(clients, i + batch); j++)
       connect(url)
@@ -115,12 +130,20 @@ async function connectAll(url: string, clients: number, rampPerSecond: number): 
   while (counts.settled < clients && now() < deadline)
     await sleep(50)
   clearInterval(progress)
-  await post({ type: 'connected', counts: { ...counts } })
+  await post({
+    type: 'connected',
+    counts: { ...counts },
+  })
 }
 
 function castVote(phone: Phone, poll: Poll): void {
   const ref = nextRef++
-  const message = JSON.stringify({ type: 'vote', ref, poll: poll.id, answer: randomAnswer(poll) })
+  const message = JSON.stringify({
+    type: 'vote',
+    ref,
+    poll: poll.id,
+    answer: randomAnswer(poll),
+  })
   pending.set(ref, sentAt.length)
   sentAt.push(now())
   ackedAt.push(Number.NaN)
@@ -165,7 +188,17 @@ async function voteAll(rate: number, startAt: number, endAt: number, drainMs: nu
 
 /** Sends the figures, then closes every socket (terminating stragglers after 2 s) and exits. */
 async function reportAndExit(): Promise<void> {
-  await post({ type: 'report', counts: { ...counts }, peakOpen, sentAt, ackedAt, refused, errors, unexpectedCloses, notSent })
+  await post({
+    type: 'report',
+    counts: { ...counts },
+    peakOpen,
+    sentAt,
+    ackedAt,
+    refused,
+    errors,
+    unexpectedCloses,
+    notSent,
+  })
   stopping = true
   for (const phone of phones) phone.socket.close(1000)
   const deadline = now() + 2000

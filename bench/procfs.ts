@@ -16,7 +16,9 @@ const ticksPerSecond = (() => {
 export function rssBytes(pid: number): number | undefined {
   try {
     const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
-    return kb === undefined ? undefined : Number(kb) * 1024
+    return kb === undefined
+      ? undefined
+      : Number(kb) * 1024
   }
   catch {
     return undefined

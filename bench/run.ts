@@ -2,10 +2,12 @@
 // serves it) and against a bare `ws` baseline, side by side. It prints figures and writes bench/results.{json,md};
 // it asserts nothing, and targets are printed as PASS/FAIL lines, not exit codes.
 //   node --import tsx bench/run.ts [--clients 2000] [--rate 500] [--duration 20] [--ramp-per-second 2000] [--skip-baseline]
+//     [--compare <git ref>: that version's server too, for a before/after] [--text-answers N: vote into a text poll holding N answers]
 import type { Target, TargetResult } from './scenario'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
+import { checkoutAt } from './checkout'
 import { installCleanup, killAll } from './children'
 import { checkLimits } from './limits'
 import { describeMachine } from './machine'
@@ -22,9 +24,22 @@ if (!existsSync(join(root, 'dist/index.html'))) {
 checkLimits(options.clients)
 installCleanup()
 
+const before = options.compare
+  ? checkoutAt(options.compare)
+  : undefined
+process.on('exit', () => before?.remove())
 const targets: Target[] = [
   { name: 'ours', script: 'server/main.ts' },
-  ...(options.skipBaseline ? [] : [{ name: 'baseline', script: 'bench/baselineServer.ts' }]),
+  ...(before
+    ? [
+        { name: `before (${before.label})`, script: 'server/main.ts', cwd: before.dir },
+      ]
+    : []),
+  ...(options.skipBaseline
+    ? []
+    : [
+        { name: 'baseline', script: 'bench/baselineServer.ts' },
+      ]),
 ]
 
 // Bounded no matter what: connecting, voting, draining and stopping each have a time limit; this catches the rest.
@@ -47,7 +62,13 @@ async function main(): Promise<void> {
     const checks = checkTargets(results[0]!, options)
     const at = new Date()
     const text = markdown(machine, options, results, checks, at)
-    writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify({ at, machine, options, results, checks }, null, 2)}\n`)
+    writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify({
+      at,
+      machine,
+      options,
+      results,
+      checks,
+    }, null, 2)}\n`)
     writeFileSync(join(benchDir, 'results.md'), text)
     console.log(`\n${text}`)
   }

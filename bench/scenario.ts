@@ -14,10 +14,11 @@ import { forkGenerators } from './generators'
 import { mergeErrors, socketMetrics, voteMetrics } from './metrics'
 import { connectPresenter } from './presenter'
 import { cpuPercentBetween, machineCpuPercentBetween, sampleRss } from './procfs'
+import { seedTextAnswers, TEXT_POLL } from './seed'
 import { startServer } from './server'
 
-/** The poll the presenter puts on screen: the talk's first. */
-const POLL = 'has-ospo'
+/** The poll the presenter puts on screen: the talk's first, or its open-text poll for `--text-answers`. */
+const pollFor = (options: BenchOptions): string => options.textAnswers ? TEXT_POLL : 'has-ospo'
 /** Voting before the measured window, so start-up effects (JIT, first SQLite pages) are not counted. */
 export const WARMUP_MS = 2000
 /** How long unanswered votes are waited for after the last is sent. */
@@ -28,6 +29,8 @@ const RESULTS_GRACE_MS = 1000
 export interface Target {
   name: string
   script: string
+  /** Where the script runs from (an earlier version's checkout); the project root by default. */
+  cwd?: string
 }
 
 export interface TargetResult {
@@ -62,9 +65,14 @@ export async function runTarget(target: Target, options: BenchOptions, log: (lin
   let presenter: Presenter | undefined
   let generators: Generators | undefined
   try {
-    server = await startServer(target.script, { POLL_DB: join(dir, 'polls.sqlite'), PRESENTER_TOKEN: token })
+    const db = join(dir, 'polls.sqlite')
+    if (options.textAnswers) {
+      log(`  ${target.name}: storing ${options.textAnswers} answers in "${TEXT_POLL}" first`)
+      seedTextAnswers(db, options.textAnswers)
+    }
+    server = await startServer(target.script, { POLL_DB: db, PRESENTER_TOKEN: token }, target.cwd)
     rss = sampleRss(server.pid)
-    presenter = await connectPresenter(server.wsUrl, token, POLL)
+    presenter = await connectPresenter(server.wsUrl, token, pollFor(options))
     const idle = rss.last
     generators = forkGenerators()
 
@@ -85,14 +93,22 @@ export async function runTarget(target: Target, options: BenchOptions, log: (lin
     const serverCpu = cpuPercentBetween([server.pid], window.from, window.to)
     const generatorCpu = cpuPercentBetween(generators.pids, window.from, window.to)
     const machineCpu = machineCpuPercentBetween(window.from, window.to)
-    await generators.vote({ rate: options.rate, startAt, endAt: window.to, drainMs: DRAIN_MS })
+    await generators.vote({
+      rate: options.rate,
+      startAt,
+      endAt: window.to,
+      drainMs: DRAIN_MS,
+    })
     // Time for the results broadcast that follows the last acks to reach the presenter.
     await sleep(RESULTS_GRACE_MS)
     const reports = await generators.report()
 
     const atEnd = socketMetrics(reports)
     const votes = voteMetrics(reports, presenter.resultsAt, window)
-    const errors = mergeErrors([...reports.map(r => r.errors), presenter.errors])
+    const errors = mergeErrors([
+      ...reports.map(r => r.errors),
+      presenter.errors,
+    ])
     const errorMessages = Object.values(errors).reduce((a, b) => a + b, 0)
     const presenterClosed = presenter.unexpectedClose
     if (server.crash)
@@ -103,7 +119,11 @@ export async function runTarget(target: Target, options: BenchOptions, log: (lin
       connectSeconds,
       afterRamp,
       atEnd,
-      rssMb: { idle: mb(idle), held: mb(held), peak: mb(rss.peak) },
+      rssMb: {
+        idle: mb(idle),
+        held: mb(held),
+        peak: mb(rss.peak),
+      },
       serverCpu: await serverCpu,
       generatorCpu: await generatorCpu,
       machineCpu: await machineCpu,

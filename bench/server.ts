@@ -32,13 +32,18 @@ export function freePort(): Promise<number> {
  * Starts a server script the way `npm start` serves the built deck (`node --import tsx <script>`) on a free loopback
  * port, and waits until GET /api/health answers.
  */
-export async function startServer(script: string, env: Record<string, string>): Promise<ServerHandle> {
+export async function startServer(script: string, env: Record<string, string>, cwd = root): Promise<ServerHandle> {
   const port = await freePort()
   // BENCH_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", lets a slow run be profiled as it happens.
   const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
   const child = track(spawn(process.execPath, [...flags, '--import', 'tsx', script], {
-    cwd: root,
-    env: { ...process.env, ...env, HOST: LOOPBACK, PORT: String(port) },
+    cwd,
+    env: {
+      ...process.env,
+      ...env,
+      HOST: LOOPBACK,
+      PORT: String(port),
+    },
     // stdin stays open so the baseline server can exit when the bench does; output is drained so a full pipe
     // never blocks the server, and its tail is kept for an error message.
     stdio: ['pipe', 'pipe', 'pipe'],

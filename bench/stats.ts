@@ -9,8 +9,18 @@ export interface Percentiles {
 /** Nearest-rank percentiles; NaN throughout when there are no samples (printed as "–"). */
 export function percentiles(samples: number[]): Percentiles {
   const sorted = Float64Array.from(samples).sort()
-  const at = (q: number): number => sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : Number.NaN
-  return { count: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.length ? sorted[sorted.length - 1]! : Number.NaN }
+  const at = (q: number): number => sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
+    : Number.NaN
+  return {
+    count: sorted.length,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    max: sorted.length
+      ? sorted[sorted.length - 1]!
+      : Number.NaN,
+  }
 }
 
 /** Index of the first element of ascending `sorted` that is greater than `value` (sorted.length if none). */
