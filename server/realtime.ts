@@ -12,7 +12,6 @@ import { MAX_BODY_BYTES } from './httpJson.ts'
 import { PollError } from './pollService.ts'
 import { tokenMatches } from './presenterToken.ts'
 import { createRateLimiter } from './rateLimit.ts'
-import { publicView } from './results.ts'
 
 interface Client {
   id: string
@@ -72,7 +71,7 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
       for (const poll of polls) {
         const results = service.results(code, poll)
         const full = JSON.stringify({ type: 'results', results } satisfies ServerMessage)
-        const restricted = JSON.stringify({ type: 'results', results: publicView(results) } satisfies ServerMessage)
+        const restricted = JSON.stringify({ type: 'results', results: service.publicResults(code, poll) } satisfies ServerMessage)
         for (const client of watchers) send(client, client.presenter ? full : restricted)
       }
     }
