@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 function post(path: string, body?: unknown, headers: Record<string, string> = {}) {
-  return fetch(server.url + path, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) })
+  return fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) })
 }
 const vote = (poll: string, participant: string, answer: unknown) => post(`/api/polls/${poll}/votes`, { participant, answer })
 
@@ -109,7 +109,7 @@ describe('hTTP API', () => {
     expect(res.status).toBe(413)
     // No content-length: the body arrives in chunks and is cut off once it passes the limit.
     const streamed = await new Promise<{ status?: number, body: string }>((resolve, reject) => {
-      const req = request(`${server.url}/api/polls/what-else/votes`, { method: 'POST' }, (r) => {
+      const req = request(`${server.url}/api/polls/what-else/votes`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (r) => {
         let body = ''
         r.on('data', chunk => (body += chunk))
         r.on('end', () => resolve({ status: r.statusCode, body }))

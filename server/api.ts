@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RequestHandler } from './http.ts'
+import type { LookupBudget } from './lookupBudget.ts'
 import type { PollService } from './pollService.ts'
 import * as v from 'valibot'
 import { ParticipantSchema } from '../polls/participant.ts'
 import { requestUrl } from './http.ts'
-import { readJson, sendJson } from './httpJson.ts'
+import { isJsonBody, readJson, sendJson } from './httpJson.ts'
 import { PollError } from './pollService.ts'
 import { bearerToken, tokenMatches } from './presenterToken.ts'
 import { createRateLimiter } from './rateLimit.ts'
@@ -21,24 +22,55 @@ export interface ApiOptions {
   joinUrl: () => string
   /** The session a request is for: the `?session=` code, '' for the default. */
   session: (url: URL) => string
+  /** The address a request comes from, as the per-address budgets count it. */
+  address: (req: IncomingMessage) => string
+  /** Whether a request's Origin may vote (403 otherwise). */
+  allowedOrigin: (req: IncomingMessage) => boolean
+  /** Failed look-ups (unknown session code, wrong token) per address, shared with the WebSocket. */
+  lookups: LookupBudget
 }
 
 /** The HTTP API under /api (docs/api.md): routing, validation and status codes; the logic is the service's. */
-export function createApiHandler({ service, token, joinUrl, session }: ApiOptions): RequestHandler {
+export function createApiHandler({ service, token, joinUrl, session, address, allowedOrigin, lookups }: ApiOptions): RequestHandler {
   // Generous per address (a venue's phones may share one NAT address); one flooding client still hits it.
   const limiter = createRateLimiter(50, 100)
 
+  /** Whether the request carries the presenter token; a wrong one is a failed look-up (429 once too many). */
+  function isPresenter(req: IncomingMessage): boolean {
+    const given = bearerToken(req)
+    if (!given)
+      return false
+    lookups.check(address(req))
+    const matches = tokenMatches(token, given)
+    if (!matches)
+      lookups.failed(address(req))
+    return matches
+  }
+
   function requirePresenter(req: IncomingMessage): void {
-    if (!tokenMatches(token, bearerToken(req)))
+    if (!isPresenter(req))
       throw new PollError(401, 'presenter token required (Authorization: Bearer <token>)')
   }
 
-  /** The request's session, which must exist: 404 for a code that was never made or was deleted. */
-  function sessionOf(url: URL): string {
+  /** The request's session, which must exist: 404 for a code that was never made or was deleted (a failed look-up). */
+  function sessionOf(req: IncomingMessage, url: URL): string {
     const code = session(url)
-    if (!service.hasSession(code))
+    if (code === '')
+      return code
+    lookups.check(address(req))
+    if (!service.hasSession(code)) {
+      lookups.failed(address(req))
       throw new PollError(404, `unknown session "${code}"`)
+    }
     return code
+  }
+
+  /** A vote must come as JSON from no page, or from the deck's own or an allowed one: no other site may make its visitors vote. */
+  function checkVoteRequest(req: IncomingMessage): void {
+    if (!allowedOrigin(req))
+      throw new PollError(403, 'votes from another site\'s page are refused')
+    if (!isJsonBody(req))
+      throw new PollError(415, 'a vote must be sent as Content-Type: application/json')
   }
 
   async function sessionRoutes(req: IncomingMessage, res: ServerResponse, url: URL, parts: string[], method: string): Promise<void> {
@@ -74,7 +106,7 @@ export function createApiHandler({ service, token, joinUrl, session }: ApiOption
     const parts = url.pathname.split('/').filter(Boolean).slice(1)
     const method = req.method ?? 'GET'
 
-    if (method === 'POST' && !limiter.take(req.socket.remoteAddress ?? ''))
+    if (method === 'POST' && !limiter.take(address(req)))
       throw new PollError(429, 'too many requests: slow down')
 
     if (parts.length === 1 && parts[0] === 'health' && method === 'GET')
@@ -86,7 +118,7 @@ export function createApiHandler({ service, token, joinUrl, session }: ApiOption
       const body = v.safeParse(CurrentBody, await readJson(req))
       if (!body.success)
         throw new PollError(400, body.issues[0].message)
-      service.setCurrent(sessionOf(url), body.output.poll)
+      service.setCurrent(sessionOf(req, url), body.output.poll)
       return sendJson(res, 200, { ok: true, poll: body.output.poll })
     }
     if (parts[0] === 'sessions')
@@ -99,8 +131,10 @@ export function createApiHandler({ service, token, joinUrl, session }: ApiOption
     const [, id, action] = parts
     if (!id || parts.length !== 3)
       throw new PollError(404, 'not found')
+    if (action === 'votes' && method === 'POST')
+      checkVoteRequest(req)
     service.poll(id)
-    const code = sessionOf(url)
+    const code = sessionOf(req, url)
 
     if (action === 'votes' && method === 'POST') {
       const raw = await readJson(req)
@@ -113,8 +147,7 @@ export function createApiHandler({ service, token, joinUrl, session }: ApiOption
       return sendJson(res, 200, { ok: true, poll: id, answer })
     }
     if (action === 'results' && method === 'GET') {
-      const presenter = tokenMatches(token, bearerToken(req))
-      return sendJson(res, 200, presenter ? service.results(code, id) : service.publicResults(code, id))
+      return sendJson(res, 200, isPresenter(req) ? service.results(code, id) : service.publicResults(code, id))
     }
     if (action === 'hide-answer' && method === 'POST') {
       requirePresenter(req)

@@ -1,7 +1,24 @@
+import type { AddressBudgets } from './addressBudgets.ts'
 import { resolve } from 'node:path'
 import * as v from 'valibot'
+import { DEFAULT_BUDGETS } from './addressBudgets.ts'
 import { normalizeBase } from './basePath.ts'
+import { compileTrust } from './clientAddress.ts'
 import { generateToken } from './presenterToken.ts'
+
+function wholeNumber(name: string, fallback: number) {
+  return v.optional(v.pipe(v.string(), v.transform(Number), v.integer(`${name} must be a whole number (0 turns it off)`), v.minValue(0, `${name} must be 0 or more`)), String(fallback))
+}
+
+function compiles(setting: string): boolean {
+  try {
+    compileTrust(setting)
+    return true
+  }
+  catch {
+    return false
+  }
+}
 
 const Env = v.object({
   PORT: v.optional(v.pipe(v.string(), v.transform(Number), v.integer('PORT must be a whole number'), v.minValue(0), v.maxValue(65535)), '3030'),
@@ -12,6 +29,10 @@ const Env = v.object({
   BASE_PATH: v.optional(v.pipe(v.string(), v.regex(/^[\w/-]*$/, 'BASE_PATH may hold only letters, digits, - _ and /')), '/'),
   FRAME_ANCESTORS: v.optional(v.pipe(v.string(), v.regex(/^[\w\s.:/*-]*$/, 'FRAME_ANCESTORS must be origins separated by spaces, e.g. https://lms.example.org')), ''),
   PUBLIC_URL: v.optional(v.pipe(v.string(), v.url('PUBLIC_URL must be a URL, e.g. https://polls.example.org/'))),
+  TRUST_PROXY: v.optional(v.pipe(v.string(), v.check(compiles, 'TRUST_PROXY must be false, true, a number of proxy hops, or proxy addresses/subnets (e.g. loopback, 10.0.0.0/8)')), ''),
+  WS_SOCKETS_PER_ADDRESS: wholeNumber('WS_SOCKETS_PER_ADDRESS', DEFAULT_BUDGETS.sockets),
+  WS_MESSAGES_PER_ADDRESS_PER_MINUTE: wholeNumber('WS_MESSAGES_PER_ADDRESS_PER_MINUTE', DEFAULT_BUDGETS.messagesPerMinute),
+  FAILED_LOOKUPS_PER_ADDRESS_PER_MINUTE: wholeNumber('FAILED_LOOKUPS_PER_ADDRESS_PER_MINUTE', DEFAULT_BUDGETS.failedLookupsPerMinute),
 })
 
 export interface ServerConfig {
@@ -25,6 +46,10 @@ export interface ServerConfig {
   retentionDays?: number
   basePath: string
   frameAncestors: string[]
+  /** Pages besides the deck's own that may vote and open the socket: PUBLIC_URL's origin and FRAME_ANCESTORS. */
+  allowedOrigins: string[]
+  trustProxy: string
+  budgets: AddressBudgets
 }
 
 /** Reads the server's settings from the environment; a bad value stops start-up with a clear message. */
@@ -43,5 +68,12 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
     retentionDays: c.RETENTION_DAYS,
     basePath: normalizeBase(c.BASE_PATH),
     frameAncestors: c.FRAME_ANCESTORS.split(/\s+/).filter(Boolean),
+    allowedOrigins: [...(c.PUBLIC_URL ? [new URL(c.PUBLIC_URL).origin] : []), ...c.FRAME_ANCESTORS.split(/\s+/).filter(Boolean)],
+    trustProxy: c.TRUST_PROXY,
+    budgets: {
+      sockets: c.WS_SOCKETS_PER_ADDRESS,
+      messagesPerMinute: c.WS_MESSAGES_PER_ADDRESS_PER_MINUTE,
+      failedLookupsPerMinute: c.FAILED_LOOKUPS_PER_ADDRESS_PER_MINUTE,
+    },
   }
 }

@@ -2,11 +2,16 @@ import type { Buffer } from 'node:buffer'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Poll } from '../polls/types.ts'
+import type { AddressBudgets } from './addressBudgets.ts'
 import type { RequestHandler } from './http.ts'
 import sirv from 'sirv'
 import { polls as deckPolls } from '../polls/definitions.ts'
+import { DEFAULT_BUDGETS } from './addressBudgets.ts'
 import { createApiHandler } from './api.ts'
+import { compileTrust, createClientAddress } from './clientAddress.ts'
 import { requestUrl } from './http.ts'
+import { createLookupBudget } from './lookupBudget.ts'
+import { createOriginCheck } from './originCheck.ts'
 import { createPollService } from './pollService.ts'
 import { createRealtime } from './realtime.ts'
 import { normalizeSessionCode } from './sessionCode.ts'
@@ -27,6 +32,12 @@ export interface PollServerOptions {
   handoutSession?: string
   /** Erase sessions (and default-session answers) older than this many days; off when unset. */
   retentionDays?: number
+  /** TRUST_PROXY: which proxies' X-Forwarded-For names the client (server/clientAddress.ts); none when unset. */
+  trustProxy?: string
+  /** Pages besides the deck's own that may vote and open the socket (PUBLIC_URL's origin, FRAME_ANCESTORS). */
+  allowedOrigins?: string[]
+  /** Per-address budgets; the defaults fill in what is not given. */
+  budgets?: Partial<AddressBudgets>
 }
 
 export interface PollServer {
@@ -35,7 +46,7 @@ export interface PollServer {
   /** Takes WebSocket upgrades for /ws; false for other paths. */
   upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean
   service: ReturnType<typeof createPollService>
-  stats: () => { clients: number, buckets: number }
+  stats: () => { clients: number, buckets: number, addresses: number }
   close: () => void
 }
 
@@ -48,8 +59,13 @@ export function createPollServer(options: PollServerOptions): PollServer {
     const given = url.searchParams.get('session')
     return given ? normalizeSessionCode(given) ?? given : options.handoutSession ?? ''
   }
-  const api = createApiHandler({ service, token: options.token, joinUrl: options.joinUrl, session })
-  const realtime = createRealtime({ service, token: options.token, session })
+  const budgets = { ...DEFAULT_BUDGETS, ...options.budgets }
+  const address = createClientAddress(compileTrust(options.trustProxy ?? ''))
+  const allowedOrigin = createOriginCheck(options.allowedOrigins ?? [])
+  // One budget for both transports: a guesser gains nothing by switching.
+  const lookups = createLookupBudget(budgets.failedLookupsPerMinute)
+  const api = createApiHandler({ service, token: options.token, joinUrl: options.joinUrl, session, address, allowedOrigin, lookups })
+  const realtime = createRealtime({ service, token: options.token, session, address, allowedOrigin, lookups, budgets })
   const applyRetention = (): void => {
     if (options.retentionDays)
       service.applyRetention(Date.now() - options.retentionDays * 86_400_000)

@@ -14,6 +14,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text)
 }
 
+/** Whether the request says its body is JSON (`application/json`, any parameters): what a plain HTML form or `text/plain` fetch cannot send without CORS. */
+export function isJsonBody(req: IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json'
+}
+
 /** Reads a JSON body of at most 16 KiB; 413 past that, 400 when it is not JSON. */
 export function readJson(req: IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {

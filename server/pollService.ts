@@ -3,13 +3,13 @@ import type { Store } from './store.ts'
 import { scalePoints } from '../polls/scalePoints.ts'
 import { validateAnswer } from '../polls/validateAnswer.ts'
 import { toCsv, toJson } from './exportResults.ts'
-import { aggregate, publicView } from './results.ts'
+import { aggregate, hiddenResults } from './results.ts'
 import { generateSessionCode } from './sessionCode.ts'
 import { createVoteBatcher } from './voteBatcher.ts'
 
 /** A refusal the transports turn into a status code and `{ error }`. */
 export class PollError extends Error {
-  constructor(readonly status: 400 | 401 | 404 | 409 | 413 | 429, message: string) {
+  constructor(readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429, message: string) {
     super(message)
   }
 }
@@ -44,9 +44,20 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     }
     return answers
   }
-  const forgetSession = (session: string): void => polls.forEach(p => cache.delete(cacheKey(session, p.id)))
+  // Each poll's aggregated results, built on first request and dropped on every change to the poll (a vote,
+  // a state change, moderation, a reset): presenters, exports and a revealed poll's audience share one.
+  const aggregates = new Map<string, PollResults>()
+  const forgetSession = (session: string): void => polls.forEach((p) => {
+    cache.delete(cacheKey(session, p.id))
+    aggregates.delete(cacheKey(session, p.id))
+  })
 
   const emit = (event: PollEvent): void => listeners.forEach(listener => listener(event))
+  /** A poll's answers or state changed: its aggregate is stale, and listeners hear of it. */
+  function changed(session: string, id: string): void {
+    aggregates.delete(cacheKey(session, id))
+    emit({ type: 'results', session, poll: id })
+  }
 
   function poll(id: string): Poll {
     const found = byId.get(id)
@@ -63,7 +74,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
   function setState(session: string, id: string, change: Partial<PollState>): PollState {
     const next = { ...state(session, id), ...change }
     store.setState(session, id, next)
-    emit({ type: 'results', session, poll: id })
+    changed(session, id)
     emit({ type: 'current', session })
     return next
   }
@@ -74,7 +85,13 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
   }
 
   function results(session: string, id: string): PollResults {
-    return aggregate(poll(id), state(session, id), [...answersOf(session, id).values()])
+    const key = cacheKey(session, id)
+    let found = aggregates.get(key)
+    if (!found) {
+      found = aggregate(poll(id), state(session, id), [...answersOf(session, id).values()])
+      aggregates.set(key, found)
+    }
+    return found
   }
 
   return {
@@ -109,11 +126,15 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       if (hidden)
         answersOf(session, id).delete(participant)
       else answersOf(session, id).set(participant, checked.answer)
-      emit({ type: 'results', session, poll: id })
+      changed(session, id)
       return checked.answer
     },
 
-    publicResults: (session: string, id: string): PollResults | HiddenResults => publicView(results(session, id)),
+    /** What the audience may see: visibility is decided first, so hidden results cost no aggregation. */
+    publicResults(session: string, id: string): PollResults | HiddenResults {
+      const current = state(session, id)
+      return current.revealed ? results(session, id) : hiddenResults(poll(id), current, answersOf(session, id).size)
+    },
 
     answersByParticipant(session: string, id: string): ReadonlyMap<string, Answer> {
       return answersOf(session, poll(id).id)
@@ -126,7 +147,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     reset(session: string, id: string): PollState {
       store.resetVotes(session, poll(id).id)
       cache.delete(cacheKey(session, id))
-      emit({ type: 'results', session, poll: id })
+      changed(session, id)
       emit({ type: 'current', session })
       return state(session, id)
     },
@@ -172,7 +193,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       const matching = [...answersOf(session, id)].filter(([, answer]) => String(answer).toLocaleLowerCase() === key).map(([participant]) => participant)
       store.hideAnswers(session, id, text, matching)
       matching.forEach(participant => answersOf(session, id).delete(participant))
-      emit({ type: 'results', session, poll: id })
+      changed(session, id)
       return matching.length
     },
 
@@ -182,7 +203,9 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
         forgetSession(code)
         emit({ type: 'deleted', session: code })
       }
+      // Old default-session answers may be gone: every poll of it is reloaded on next use, and watchers told.
       forgetSession('')
+      polls.forEach(p => changed('', p.id))
     },
 
     exportCsv: (session: string): string => toCsv(session, store.rows(session), polls),

@@ -11,6 +11,17 @@ describe('createRateLimiter', () => {
     expect(limiter.take('a', t + 100)).toBe(false)
   })
 
+  it('tells whether a key has a token left without taking it', () => {
+    const limiter = createRateLimiter(1, 2)
+    const t = 1_000_000
+    expect(limiter.allows('a', t)).toBe(true)
+    limiter.take('a', t)
+    limiter.take('a', t)
+    expect(limiter.allows('a', t)).toBe(false)
+    expect(limiter.allows('a', t + 1000)).toBe(true)
+    expect(limiter.allows('a', t + 1000)).toBe(true)
+  })
+
   it('forgets idle keys', () => {
     const limiter = createRateLimiter(10, 3)
     limiter.take('a', 0)

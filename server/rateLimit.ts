@@ -23,6 +23,11 @@ export function createRateLimiter(rate: number, burst: number) {
       bucket.tokens -= 1
       return true
     },
+    /** Whether `key` has a token left, without taking it. */
+    allows(key: string, now = Date.now()): boolean {
+      const bucket = buckets.get(key)
+      return !bucket || bucket.tokens + ((now - bucket.at) / 1000) * rate >= 1
+    },
     /** Drops a key's bucket, e.g. when its socket closes. */
     forget(key: string): void {
       buckets.delete(key)

@@ -74,6 +74,23 @@ describe('webSocket /ws', () => {
     client.close()
   })
 
+  it('answers a repeated watched hello without every poll\'s results again, unless its view changes', async () => {
+    const deck = await connect(server.url)
+    deck.send({ type: 'hello', watch: true })
+    const first: string[] = []
+    for (let i = 0; i < 2 + polls.length; i++) first.push((await deck.next()).type)
+    expect(first.filter(t => t === 'results')).toHaveLength(polls.length)
+    deck.send({ type: 'hello', watch: true })
+    deck.send({ type: 'hello', watch: true, token: TOKEN })
+    const after: string[] = []
+    for (let i = 0; i < 4 + polls.length; i++) after.push((await deck.next()).type)
+    // The same view twice: welcome and current only; then the presenter's full view: every poll again.
+    expect(after.slice(0, 4)).toEqual(['welcome', 'current', 'welcome', 'current'])
+    expect(after.slice(4)).toEqual(polls.map(() => 'results'))
+    await expect(deck.next(200)).rejects.toThrow(/timeout/)
+    deck.close()
+  })
+
   it('cuts off a socket that floods messages', async () => {
     const client = await connect(server.url)
     const closed = new Promise<number>(resolve => client.socket.once('close', code => resolve(code)))

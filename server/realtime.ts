@@ -1,28 +1,36 @@
-import type { Buffer } from 'node:buffer'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import type { ServerMessage } from '../polls/types.ts'
+import type { AddressBudgets } from './addressBudgets.ts'
+import type { LookupBudget } from './lookupBudget.ts'
 import type { PollService } from './pollService.ts'
+import { Buffer } from 'node:buffer'
+import { STATUS_CODES } from 'node:http'
 import * as v from 'valibot'
 import { WebSocketServer } from 'ws'
 import { ClientMessageSchema } from '../polls/messages.ts'
 import { requestUrl } from './http.ts'
 import { MAX_BODY_BYTES } from './httpJson.ts'
+import { TOO_MANY_FAILURES } from './lookupBudget.ts'
 import { PollError } from './pollService.ts'
 import { tokenMatches } from './presenterToken.ts'
 import { createRateLimiter } from './rateLimit.ts'
-import { publicView } from './results.ts'
 
 interface Client {
   id: string
   socket: WebSocket
   session: string
+  /** The client's address as the per-address budgets count it. */
+  address: string
+  /** Set by the first hello that names one, then fixed: a socket is one participant for its life. */
   participant?: string
   /** An embedded single poll: this client follows that poll, not the presenter's slides. */
   pinned?: string
   presenter: boolean
   watch: boolean
+  /** The results view this socket was last sent every poll in; a hello that keeps it sends none again. */
+  view?: 'full' | 'public'
   alive: boolean
   refused: number
 }
@@ -31,16 +39,35 @@ export interface RealtimeOptions {
   service: PollService
   token: string
   session: (url: URL) => string
+  /** The address a request comes from, as the per-address budgets count it. */
+  address: (req: IncomingMessage) => string
+  /** Whether the upgrade's Origin may open a socket (403 otherwise). */
+  allowedOrigin: (req: IncomingMessage) => boolean
+  /** Failed look-ups (unknown session code, wrong token) per address, shared with the HTTP API. */
+  lookups: LookupBudget
+  budgets: Pick<AddressBudgets, 'sockets' | 'messagesPerMinute'>
   /** Shortest time between two result broadcasts for a session (ms). */
   coalesceMs?: number
 }
 
+/** Answers an upgrade with a plain HTTP status, before any handshake, and hangs up. */
+function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  socket.once('finish', () => socket.destroy())
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`)
+}
+
 /** The WebSocket side at /ws: phones follow the current poll and vote; presenters get live results. */
-export function createRealtime({ service, token, session, coalesceMs = 30 }: RealtimeOptions) {
+export function createRealtime({ service, token, session, address, allowedOrigin, lookups, budgets, coalesceMs = 30 }: RealtimeOptions) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES })
   const clients = new Set<Client>()
   // Per socket: a phone sends a handful of messages a minute; a flood is cut off.
   const limiter = createRateLimiter(10, 30)
+  // Per address, across its sockets: many sockets each inside their own limit are still one client.
+  const addressLimiter = budgets.messagesPerMinute > 0 ? createRateLimiter(budgets.messagesPerMinute / 60, Math.max(1, budgets.messagesPerMinute / 2)) : undefined
+  const socketsByAddress = new Map<string, number>()
+  // Each poll's results message as sent, per session and view: serialised once per change (by the flush
+  // or the first hello after it), never per hello.
+  const serialised = new Map<string, { full?: string, public?: string }>()
   const dirty = new Map<string, Set<string>>()
   let flushTimer: NodeJS.Timeout | undefined
   let lastFlush = 0
@@ -59,28 +86,40 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
     return { type: 'current', poll, state: service.state(client.session, poll), answer: answer ?? null }
   }
 
-  function resultsMessage(client: Client, poll: string): ServerMessage {
-    return { type: 'results', results: client.presenter ? service.results(client.session, poll) : service.publicResults(client.session, poll) }
+  function resultsText(session: string, poll: string, presenter: boolean): string {
+    const key = `${session}\n${poll}`
+    let entry = serialised.get(key)
+    if (!entry) {
+      entry = {}
+      serialised.set(key, entry)
+    }
+    if (presenter)
+      return entry.full ??= JSON.stringify({ type: 'results', results: service.results(session, poll) } satisfies ServerMessage)
+    return entry.public ??= JSON.stringify({ type: 'results', results: service.publicResults(session, poll) } satisfies ServerMessage)
   }
 
-  /** Sends each watcher of a session the results that changed, serialised once per poll and view. */
+  /** Sends each watcher of a session the results that changed. */
   function flushResults(): void {
     flushTimer = undefined
     lastFlush = Date.now()
     for (const [code, polls] of dirty) {
       const watchers = [...clients].filter(c => c.watch && c.session === code)
       for (const poll of polls) {
-        const results = service.results(code, poll)
-        const full = JSON.stringify({ type: 'results', results } satisfies ServerMessage)
-        const restricted = JSON.stringify({ type: 'results', results: publicView(results) } satisfies ServerMessage)
-        for (const client of watchers) send(client, client.presenter ? full : restricted)
+        for (const client of watchers) send(client, resultsText(code, poll, client.presenter))
       }
     }
     dirty.clear()
   }
 
+  /** Sends an error and closes with a short fixed reason (a close reason may hold 123 bytes, an echoed code more). */
+  function refuse(socket: WebSocket, code: number, reason: string, error: string): void {
+    socket.send(JSON.stringify({ type: 'error', error } satisfies ServerMessage))
+    socket.close(code, reason)
+  }
+
   const unsubscribe = service.subscribe((event) => {
     if (event.type === 'deleted') {
+      service.polls.forEach(poll => serialised.delete(`${event.session}\n${poll.id}`))
       for (const client of clients) {
         if (client.session === event.session) {
           send(client, { type: 'error', error: `unknown session "${event.session}"` })
@@ -90,6 +129,7 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
       return
     }
     if (event.type === 'results') {
+      serialised.delete(`${event.session}\n${event.poll}`)
       const polls = dirty.get(event.session) ?? new Set()
       polls.add(event.poll)
       dirty.set(event.session, polls)
@@ -116,7 +156,13 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
       return send(client, { type: 'error', error: `bad message: ${result.issues[0].message}` })
     const message = result.output
     switch (message.type) {
-      case 'hello':
+      case 'hello': {
+        // Another participant id would make one socket many voters.
+        if (client.participant !== undefined && message.participant !== client.participant)
+          return send(client, { type: 'error', error: 'this connection already speaks for another participant: open a new one' })
+        const triesToken = Boolean(message.token)
+        if (triesToken && !lookups.allows(client.address))
+          return refuse(client.socket, 4429, 'too many failed look-ups', TOO_MANY_FAILURES)
         if (message.poll !== undefined) {
           try {
             client.pinned = service.poll(message.poll).id
@@ -127,14 +173,21 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
         }
         client.participant = message.participant
         client.presenter = tokenMatches(token, message.token)
+        if (triesToken && !client.presenter)
+          lookups.failed(client.address)
         client.watch = client.presenter || message.watch === true
+        const view = client.watch ? (client.presenter ? 'full' : 'public') : undefined
+        // Results go to a socket that starts watching or changes view; one that keeps its view gets every change anyway.
+        const fresh = view !== undefined && view !== client.view
+        client.view = view
         send(client, { type: 'welcome', presenter: client.presenter })
         send(client, currentFor(client))
-        if (client.watch) {
+        if (fresh) {
           for (const poll of service.polls)
-            send(client, resultsMessage(client, poll.id))
+            send(client, resultsText(client.session, poll.id, client.presenter))
         }
         return
+      }
       case 'vote':
         if (!client.participant)
           return send(client, { type: 'error', ref: message.ref, error: 'say hello with a participant id first' })
@@ -157,18 +210,22 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
     }
   }
 
-  wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
+  function onConnection(socket: WebSocket, req: IncomingMessage, from: string): void {
     const code = session(requestUrl(req)!)
-    if (!service.hasSession(code)) {
-      socket.send(JSON.stringify({ type: 'error', error: `unknown session "${code}"` } satisfies ServerMessage))
-      socket.close(4404, 'unknown session')
-      return
+    if (code !== '') {
+      if (!lookups.allows(from))
+        return refuse(socket, 4429, 'too many failed look-ups', TOO_MANY_FAILURES)
+      if (!service.hasSession(code)) {
+        lookups.failed(from)
+        return refuse(socket, 4404, 'unknown session', `unknown session "${code}"`)
+      }
     }
-    const client: Client = { id: String(nextId++), socket, session: code, presenter: false, watch: false, alive: true, refused: 0 }
+    const client: Client = { id: String(nextId++), socket, session: code, address: from, presenter: false, watch: false, alive: true, refused: 0 }
     clients.add(client)
     socket.on('pong', () => (client.alive = true))
     socket.on('message', (data, isBinary) => {
-      if (!limiter.take(client.id)) {
+      // A socket over its own limit does not also spend its address's budget; a presenter spends none.
+      if (!limiter.take(client.id) || (!client.presenter && addressLimiter?.take(client.address) === false)) {
         client.refused += 1
         send(client, { type: 'error', error: 'too many messages: slow down' })
         if (client.refused > 20)
@@ -184,7 +241,7 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
       limiter.forget(client.id)
     })
     socket.on('error', () => socket.terminate())
-  })
+  }
 
   // Phones that vanish (sleep, lost Wi-Fi) without closing are found by ping and dropped.
   const heartbeat = setInterval(() => {
@@ -210,12 +267,30 @@ export function createRealtime({ service, token, session, coalesceMs = 30 }: Rea
       }
       if (url.pathname !== '/ws')
         return false
-      wss.handleUpgrade(req, socket, head, ws => wss.emit('connection', ws, req))
+      if (!allowedOrigin(req)) {
+        refuseUpgrade(socket, 403, 'this page\'s origin may not open the poll socket')
+        return true
+      }
+      const from = address(req)
+      const held = socketsByAddress.get(from) ?? 0
+      if (budgets.sockets > 0 && held >= budgets.sockets) {
+        refuseUpgrade(socket, 429, 'too many sockets from this address')
+        return true
+      }
+      // Counted from the upgrade until the connection closes, handshake or not.
+      socketsByAddress.set(from, held + 1)
+      socket.once('close', () => {
+        const left = socketsByAddress.get(from)! - 1
+        if (left > 0)
+          socketsByAddress.set(from, left)
+        else socketsByAddress.delete(from)
+      })
+      wss.handleUpgrade(req, socket, head, ws => onConnection(ws, req, from))
       return true
     },
-    /** What the server holds, for tests and the benchmark: sockets and rate-limit buckets. */
-    stats(): { clients: number, buckets: number } {
-      return { clients: clients.size, buckets: limiter.size }
+    /** What the server holds, for tests and the benchmark: sockets, per-socket rate-limit buckets, addresses with sockets. */
+    stats(): { clients: number, buckets: number, addresses: number } {
+      return { clients: clients.size, buckets: limiter.size, addresses: socketsByAddress.size }
     },
     close(): void {
       unsubscribe()

@@ -54,10 +54,7 @@ export function aggregate(poll: Poll, state: PollState, answers: Answer[]): Poll
   }
 }
 
-/** What an audience may see: everything once revealed, else only how many have answered. */
-export function publicView(results: PollResults): PollResults | HiddenResults {
-  if (results.revealed)
-    return results
-  const { id, kind, participants, open, revealed } = results
-  return { id, kind, participants, open, revealed, hidden: true }
+/** What an audience sees of results not yet revealed: only how many have answered, so nothing is aggregated for it. */
+export function hiddenResults(poll: Poll, state: PollState, participants: number): HiddenResults {
+  return { id: poll.id, kind: poll.kind, participants, open: state.open, revealed: state.revealed, hidden: true }
 }

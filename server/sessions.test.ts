@@ -16,7 +16,7 @@ afterAll(() => server.close())
 
 const api = (path: string, init: RequestInit = {}) => fetch(server.url + path, init)
 function vote(poll: string, participant: string, answer: unknown, session = '') {
-  return api(`/api/polls/${poll}/votes${session ? `?session=${session}` : ''}`, { method: 'POST', body: JSON.stringify({ participant, answer }) })
+  return api(`/api/polls/${poll}/votes${session ? `?session=${session}` : ''}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ participant, answer }) })
 }
 async function results(poll: string, session = '') {
   return (await api(`/api/polls/${poll}/results${session ? `?session=${session}` : ''}`, { headers: auth })).json() as Promise<Record<string, any>>

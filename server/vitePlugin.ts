@@ -20,6 +20,9 @@ export function createPollPlugin(): Plugin {
         dbPath: config.dbPath,
         token: config.token,
         retentionDays: config.retentionDays,
+        trustProxy: config.trustProxy,
+        allowedOrigins: config.allowedOrigins,
+        budgets: config.budgets,
         // Set by `npm run handout`: the exported deck shows that session's final results.
         handoutSession: process.env.HANDOUT_SESSION,
         appDirs: apps,

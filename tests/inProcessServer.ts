@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
+import type { ClientOptions } from 'ws'
 import type { ServerMessage } from '../polls/types'
-import type { PollServer } from '../server/createPollServer'
+import type { PollServer, PollServerOptions } from '../server/createPollServer'
 import { createServer } from 'node:http'
 import { WebSocket } from 'ws'
 import { createPollServer } from '../server/createPollServer'
@@ -15,9 +16,9 @@ export interface InProcessServer {
   close: () => Promise<void>
 }
 
-/** The poll server on a real random port, as `npm start` wires it, minus the deck. */
-export async function startInProcess(dbPath = tempDb()): Promise<InProcessServer> {
-  const polls = createPollServer({ dbPath, token: TOKEN, appDirs: { vote: '/nonexistent', console: '/nonexistent' }, joinUrl: () => 'http://example.test/vote/' })
+/** The poll server on a real random port, as `npm start` wires it, minus the deck; `options` as settings would give them. */
+export async function startInProcess(dbPath = tempDb(), options: Partial<PollServerOptions> = {}): Promise<InProcessServer> {
+  const polls = createPollServer({ dbPath, token: TOKEN, appDirs: { vote: '/nonexistent', console: '/nonexistent' }, joinUrl: () => 'http://example.test/vote/', ...options })
   const server = createServer(chain(polls.handle))
   server.on('upgrade', (req, socket, head) => polls.upgrade(req, socket, head) || socket.destroy())
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
@@ -33,9 +34,12 @@ export async function startInProcess(dbPath = tempDb()): Promise<InProcessServer
   }
 }
 
-/** A WebSocket client that reads top to bottom: `await next()` is the next message. */
-export async function connect(url: string, path = '/ws') {
-  const socket = new WebSocket(url.replace('http', 'ws') + path)
+/**
+ * A WebSocket client that reads top to bottom: `await next()` is the next message. `options` as ws takes
+ * them, e.g. `{ localAddress: '127.0.0.2' }` to come from another loopback address, `{ origin }`.
+ */
+export async function connect(url: string, path = '/ws', options: ClientOptions = {}) {
+  const socket = new WebSocket(url.replace('http', 'ws') + path, options)
   const queue: ServerMessage[] = []
   const waiting: ((m: ServerMessage) => void)[] = []
   socket.on('message', (data) => {

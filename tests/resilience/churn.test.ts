@@ -30,7 +30,7 @@ describe('connection churn', () => {
     await cycle(3000, 1000)
     await settle()
 
-    expect(server.polls.stats()).toEqual({ clients: 0, buckets: 0 })
+    expect(server.polls.stats()).toEqual({ clients: 0, buckets: 0, addresses: 0 })
     expect(process.getActiveResourcesInfo().length).toBeLessThanOrEqual(handlesBefore)
     const growth = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024
     console.log(`heap growth after 3,000 connect/disconnect cycles: ${growth.toFixed(1)} MB`)

@@ -49,7 +49,7 @@ function expectOnlyValidData(): void {
 describe('fuzzing', () => {
   it('hTTP: random bodies get a 2xx or a 4xx JSON error, never a crash or bad data', async () => {
     await fc.assert(fc.asyncProperty(pollId, body, async (id, payload) => {
-      const res = await fetch(`${server.url}/api/polls/${encodeURIComponent(id)}/votes`, { method: 'POST', body: payload })
+      const res = await fetch(`${server.url}/api/polls/${encodeURIComponent(id)}/votes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload })
       expect([200, 400, 404, 409, 413, 429]).toContain(res.status)
       const json = await res.json() as { error?: string }
       if (res.status !== 200)
