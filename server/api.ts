@@ -9,6 +9,7 @@ import { isJsonBody, readJson, sendJson } from './httpJson.ts'
 import { PollError } from './pollService.ts'
 import { bearerToken, tokenMatches } from './presenterToken.ts'
 import { createRateLimiter } from './rateLimit.ts'
+import { normalizeSessionCode } from './sessionCode.ts'
 
 const VoteBody = v.object({ participant: ParticipantSchema, answer: v.unknown() }, 'body must be a JSON object {"participant", "answer"}')
 const CurrentBody = v.object({ poll: v.nullable(v.pipe(v.string(), v.maxLength(100))) }, 'body must be {"poll": "<id>"} or {"poll": null}')
@@ -79,7 +80,8 @@ export function createApiHandler({ service, token, joinUrl, session, address, al
       return sendJson(res, 201, { code: service.createSession() })
     if (parts.length === 0 && method === 'GET')
       return sendJson(res, 200, service.sessions())
-    const code = parts[0] === 'default' ? '' : parts[0]!
+    // As typed anywhere else: any case, stray spaces.
+    const code = parts[0] === 'default' ? '' : normalizeSessionCode(decodeURIComponent(parts[0]!)) ?? parts[0]!
     if (parts.length === 1 && method === 'DELETE') {
       service.deleteSession(code)
       return sendJson(res, 200, { ok: true, code })
@@ -109,7 +111,8 @@ export function createApiHandler({ service, token, joinUrl, session, address, al
     if (method === 'POST' && !limiter.take(address(req)))
       throw new PollError(429, 'too many requests: slow down')
 
-    if (parts.length === 1 && parts[0] === 'health' && method === 'GET')
+    // HEAD too: what uptime monitors and load balancers send.
+    if (parts.length === 1 && parts[0] === 'health' && (method === 'GET' || method === 'HEAD'))
       return sendJson(res, 200, { ok: true })
     if (parts.length === 1 && parts[0] === 'info' && method === 'GET')
       return sendJson(res, 200, { joinUrl: joinUrl() })

@@ -139,3 +139,15 @@ describe('workshop sessions', () => {
     store.close()
   })
 })
+
+describe('session codes in paths', () => {
+  it('are taken in any case for export and delete, as everywhere else', async () => {
+    const code = (await (await api('/api/sessions', { method: 'POST', headers: auth })).json() as { code: string }).code
+    await api(`/api/polls/has-ospo/votes?session=${code}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ participant: 'lower-case-phone', answer: 'no' }) })
+    const csv = await api(`/api/sessions/${code.toLowerCase()}/export?format=csv`, { headers: auth })
+    expect(csv.status).toBe(200)
+    expect(await csv.text()).toContain(`${code},has-ospo`)
+    expect((await api(`/api/sessions/%20${code.toLowerCase()}%20`, { method: 'DELETE', headers: auth })).status).toBe(200)
+    expect((await api(`/api/sessions/${code}/export`, { headers: auth })).status).toBe(404)
+  })
+})
