@@ -9,7 +9,7 @@ import { useSessionCode } from './useSessionCode'
  * It connects only once the server has answered, so a static deck with no server stays quiet.
  */
 export const usePollConnection = createSharedComposable(() => {
-  const token = usePresenterToken()
+  const { token } = usePresenterToken()
   const session = useSessionCode()
   const socket = usePollSocket({ base: import.meta.env.BASE_URL, session: session.value, token, watch: true, immediate: false })
   fetch(withBase('api/health'), { signal: AbortSignal.timeout(3000) })

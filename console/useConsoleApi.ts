@@ -1,7 +1,7 @@
 import type { Ref } from 'vue'
 
 /** Presenter-only HTTP calls of the console, relative to where the app is served. */
-export function useConsoleApi(base: string, token: Ref<string>) {
+export function useConsoleApi(base: string, token: Readonly<Ref<string>>) {
   async function call(path: string, init: RequestInit = {}): Promise<Response> {
     return fetch(`${base}api/${path}`, { ...init, headers: { authorization: `Bearer ${token.value}`, ...init.headers } })
   }

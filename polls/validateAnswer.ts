@@ -1,5 +1,6 @@
 import type { Answer, Poll } from './types.ts'
 import * as v from 'valibot'
+import { normalizeAnswerText } from './normalizeText.ts'
 
 export type Checked = { ok: true, answer: Answer } | { ok: false, error: string }
 
@@ -28,7 +29,7 @@ function answerSchema(poll: Poll): v.GenericSchema<unknown, Answer> {
     case 'text':
       return v.pipe(
         v.string('a string'),
-        v.transform(text => text.replace(/\s+/g, ' ').trim()),
+        v.transform(normalizeAnswerText),
         v.minLength(1, 'a non-empty answer'),
         v.maxLength(poll.maxLength, `at most ${poll.maxLength} characters`),
       )

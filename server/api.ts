@@ -116,6 +116,11 @@ export function createApiHandler({ service, token, joinUrl, session, address, al
       return sendJson(res, 200, { ok: true })
     if (parts.length === 1 && parts[0] === 'info' && method === 'GET')
       return sendJson(res, 200, { joinUrl: joinUrl() })
+    // The deck and the console keep a token from a link only once this confirms it.
+    if (parts.length === 1 && parts[0] === 'token' && method === 'GET') {
+      requirePresenter(req)
+      return sendJson(res, 200, { ok: true })
+    }
     if (parts.length === 1 && parts[0] === 'current' && method === 'POST') {
       requirePresenter(req)
       const body = v.safeParse(CurrentBody, await readJson(req))

@@ -6,6 +6,9 @@ import { normalizeBase } from './basePath.ts'
 import { compileTrust } from './clientAddress.ts'
 import { generateToken } from './presenterToken.ts'
 
+/** Where votes are kept unless POLL_DB says otherwise: the data folder, which no dev server serves. */
+export const DEFAULT_DB = 'data/polls.sqlite'
+
 function wholeNumber(name: string, fallback: number) {
   return v.optional(v.pipe(v.string(), v.transform(Number), v.integer(`${name} must be a whole number (0 turns it off)`), v.minValue(0, `${name} must be 0 or more`)), String(fallback))
 }
@@ -23,7 +26,7 @@ function compiles(setting: string): boolean {
 const Env = v.object({
   PORT: v.optional(v.pipe(v.string(), v.transform(Number), v.integer('PORT must be a whole number'), v.minValue(0), v.maxValue(65535)), '3030'),
   HOST: v.optional(v.pipe(v.string(), v.minLength(1)), '0.0.0.0'),
-  POLL_DB: v.optional(v.pipe(v.string(), v.minLength(1)), 'data/polls.sqlite'),
+  POLL_DB: v.optional(v.pipe(v.string(), v.minLength(1)), DEFAULT_DB),
   PRESENTER_TOKEN: v.optional(v.pipe(v.string(), v.minLength(12, 'PRESENTER_TOKEN must be at least 12 characters'))),
   RETENTION_DAYS: v.optional(v.pipe(v.string(), v.transform(Number), v.number('RETENTION_DAYS must be a number'), v.minValue(1, 'RETENTION_DAYS must be at least 1'))),
   BASE_PATH: v.optional(v.pipe(v.string(), v.regex(/^[\w/-]*$/, 'BASE_PATH may hold only letters, digits, - _ and /')), '/'),

@@ -1,5 +1,6 @@
 import type { Answer, HiddenResults, Poll, PollResults, PollState, PollSummary } from '../polls/types.ts'
 import type { Store } from './store.ts'
+import { moderationKey } from '../polls/normalizeText.ts'
 import { scalePoints } from '../polls/scalePoints.ts'
 import { validateAnswer } from '../polls/validateAnswer.ts'
 import { toCsv, toJson } from './exportResults.ts'
@@ -120,8 +121,8 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
         throw new PollError(400, checked.error)
       if (!state(session, id).open)
         throw new PollError(409, `poll "${id}" is closed`)
-      // A moderated text sent again is stored, but stays off the charts and exports.
-      const hidden = typeof checked.answer === 'string' && store.isHiddenText(session, id, checked.answer)
+      // A moderated text sent again, however disguised, is stored, but stays off the charts and exports.
+      const hidden = typeof checked.answer === 'string' && store.isHiddenText(session, id, moderationKey(checked.answer))
       await batcher.add({ session, poll: id, participant, answer: checked.answer, at: Date.now(), hidden })
       if (hidden)
         answersOf(session, id).delete(participant)
@@ -185,13 +186,13 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       emit({ type: 'deleted', session: code })
     },
 
-    /** Moderation: takes every answer reading `text` (any case) off the charts and out of exports. */
+    /** Moderation: takes every answer reading as `text` (see moderationKey) off the charts and out of exports. */
     hideText(session: string, id: string, text: string): number {
       if (poll(id).kind !== 'text')
         throw new PollError(400, 'only open-text answers can be hidden')
-      const key = text.toLocaleLowerCase()
-      const matching = [...answersOf(session, id)].filter(([, answer]) => String(answer).toLocaleLowerCase() === key).map(([participant]) => participant)
-      store.hideAnswers(session, id, text, matching)
+      const key = moderationKey(text)
+      const matching = [...answersOf(session, id)].filter(([, answer]) => moderationKey(String(answer)) === key).map(([participant]) => participant)
+      store.hideAnswers(session, id, key, matching)
       matching.forEach(participant => answersOf(session, id).delete(participant))
       changed(session, id)
       return matching.length

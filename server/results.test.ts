@@ -23,6 +23,22 @@ describe('aggregate', () => {
     expect(text).toMatchObject({ entries: [{ text: 'Skills', count: 2 }, { text: '<b>x</b>', count: 1 }, { text: 'budget', count: 1 }] })
   })
 
+  it('groups open text that reads the same: invisible characters, width, look-alike letters', () => {
+    const text = aggregate(findPoll('what-else')!, state, ['OSPO', 'ospo\u200B', 'ＯＳＰＯ', 'ОSРО', 'Budget'])
+    expect(text).toMatchObject({ entries: [{ text: 'OSPO', count: 4 }, { text: 'Budget', count: 1 }] })
+  })
+
+  it('groups 20,000 distinct answers in bounded time', () => {
+    const words = ['budget', 'skills', 'procurement rules', 'Open source in the public sector', 'ОSPO', 'юридические вопросы']
+    const answers = Array.from({ length: 20_000 }, (_, i) => `${words[i % words.length]} ${i}`)
+    const started = performance.now()
+    const results = aggregate(findPoll('what-else')!, state, answers)
+    const ms = performance.now() - started
+    console.log(`grouping 20,000 distinct text answers: ${ms.toFixed(0)} ms`)
+    expect(results.kind === 'text' && results.entries).toHaveLength(20_000)
+    expect(ms).toBeLessThan(2000)
+  })
+
   it('ranks by Borda points', () => {
     const poll = findPoll('challenges-rank')!
     const ranking = aggregate(poll, state, [

@@ -1,4 +1,5 @@
 import type { Answer, HiddenResults, Poll, PollResults, PollState, TextEntry } from '../polls/types.ts'
+import { moderationKey } from '../polls/normalizeText.ts'
 import { scalePoints } from '../polls/scalePoints.ts'
 
 function countOptions(ids: string[], answers: Answer[]): Record<string, number> {
@@ -12,11 +13,16 @@ function countOptions(ids: string[], answers: Answer[]): Record<string, number> 
   return counts
 }
 
+/** Groups answers that read the same (the key moderation hides by), each shown as its first spelling. */
 function groupTexts(answers: Answer[]): TextEntry[] {
   const groups = new Map<string, TextEntry>()
+  // A word cloud repeats words: key each distinct spelling once.
+  const keys = new Map<string, string>()
   for (const answer of answers) {
     const text = String(answer)
-    const key = text.toLocaleLowerCase()
+    let key = keys.get(text)
+    if (key === undefined)
+      keys.set(text, key = moderationKey(text))
     const entry = groups.get(key)
     if (entry)
       entry.count += 1

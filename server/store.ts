@@ -2,6 +2,7 @@ import type { Answer, PollState } from '../polls/types.ts'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
+import { moderationKey } from '../polls/normalizeText.ts'
 
 export interface VoteRecord {
   session: string
@@ -42,7 +43,7 @@ CREATE TABLE IF NOT EXISTS current_poll (
 CREATE TABLE IF NOT EXISTS hidden_texts (
   session TEXT NOT NULL,
   poll    TEXT NOT NULL,
-  text    TEXT NOT NULL, -- lower case
+  text    TEXT NOT NULL, -- moderationKey() of the text
   PRIMARY KEY (session, poll, text)
 );
 CREATE TABLE IF NOT EXISTS sessions (
@@ -121,6 +122,10 @@ export function createStore(path: string) {
   const hideRow = db.prepare('UPDATE votes SET hidden = 1 WHERE session = ? AND poll = ? AND participant = ?')
   const insertHiddenText = db.prepare('INSERT OR IGNORE INTO hidden_texts (session, poll, text) VALUES (?, ?, ?)')
   const selectHiddenText = db.prepare<[string, string, string], { text: string }>('SELECT text FROM hidden_texts WHERE session = ? AND poll = ? AND text = ?')
+  // Files written before moderation keys hold lower-cased texts there: re-key them once, so what was hidden stays hidden.
+  db.function('moderation_key', { deterministic: true }, (text: string) => moderationKey(text))
+  if (db.prepare('SELECT 1 FROM hidden_texts WHERE moderation_key(text) <> text LIMIT 1').get())
+    db.exec('UPDATE OR REPLACE hidden_texts SET text = moderation_key(text) WHERE moderation_key(text) <> text')
 
   const erase = db.transaction((code: string) => {
     for (const statement of eraseTables) statement.run(code)
@@ -195,15 +200,15 @@ export function createStore(path: string) {
     rows(session: string): { poll: string, participant: string, answer: Answer, at: number }[] {
       return selectRows.all(session).map(row => ({ ...row, answer: JSON.parse(row.answer) as Answer }))
     },
-    /** Hides these participants' answers, and the text itself for anyone who sends it later. */
-    hideAnswers(session: string, poll: string, text: string, participants: string[]): void {
+    /** Hides these participants' answers, and any text with this moderation key for anyone who sends it later. */
+    hideAnswers(session: string, poll: string, key: string, participants: string[]): void {
       db.transaction(() => {
-        insertHiddenText.run(session, poll, text.toLocaleLowerCase())
+        insertHiddenText.run(session, poll, key)
         participants.forEach(p => hideRow.run(session, poll, p))
       })()
     },
-    isHiddenText(session: string, poll: string, text: string): boolean {
-      return selectHiddenText.get(session, poll, text.toLocaleLowerCase()) !== undefined
+    isHiddenText(session: string, poll: string, key: string): boolean {
+      return selectHiddenText.get(session, poll, key) !== undefined
     },
     close(): void {
       db.close()

@@ -1,8 +1,10 @@
 import type { Plugin } from 'vite'
+import { dirname, resolve } from 'node:path'
 import process from 'node:process'
 import { apps, ensureAppsBuilt } from './appBuild.ts'
-import { readConfig } from './config.ts'
+import { DEFAULT_DB, readConfig } from './config.ts'
 import { createPollServer } from './createPollServer.ts'
+import { devServerDeny, viteDefaultDeny } from './devServerDeny.ts'
 import { joinUrl } from './joinUrl.ts'
 
 /**
@@ -13,6 +15,12 @@ export function createPollPlugin(): Plugin {
   return {
     name: 'ospo:polls',
     apply: 'serve',
+    // The dev server serves the project's files; the votes live among them. Setting server.fs.deny
+    // replaces Vite's own list, which is kept unless the project set one.
+    config(userConfig) {
+      const own = devServerDeny(readConfig(process.env).dbPath, dirname(resolve(DEFAULT_DB)))
+      return { server: { fs: { deny: [...(userConfig.server?.fs?.deny ? [] : viteDefaultDeny), ...own] } } }
+    },
     async configureServer(server) {
       const config = readConfig(process.env)
       await ensureAppsBuilt()
