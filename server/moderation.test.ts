@@ -13,7 +13,7 @@ async function start() {
   server = await startInProcess()
   const url = server.url
   return {
-    vote: (participant: string, answer: string) => fetch(`${url}/api/polls/what-else/votes`, { method: 'POST', body: JSON.stringify({ participant, answer }) }),
+    vote: (participant: string, answer: string) => fetch(`${url}/api/polls/what-else/votes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ participant, answer }) }),
     hide: async (text: string) => (await fetch(`${url}/api/polls/what-else/hide-answer`, { method: 'POST', headers: auth, body: JSON.stringify({ text }) })).json(),
     entries: async () => ((await (await fetch(`${url}/api/polls/what-else/results`, { headers: auth })).json()) as { entries: { text: string, count: number }[] }).entries,
   }
