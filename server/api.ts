@@ -138,8 +138,10 @@ export function createApiHandler({ service, token, joinUrl, session }: ApiOption
       return
     }
     route(req, res, url).catch((err: unknown) => {
-      if (res.headersSent)
+      if (res.headersSent) {
+        res.destroy()
         return
+      }
       if (err instanceof PollError) {
         if (err.status === 413)
           res.setHeader('connection', 'close')

@@ -3,13 +3,13 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Poll } from '../polls/types.ts'
 import type { RequestHandler } from './http.ts'
-import sirv from 'sirv'
 import { polls as deckPolls } from '../polls/definitions.ts'
 import { createApiHandler } from './api.ts'
 import { requestUrl } from './http.ts'
 import { createPollService } from './pollService.ts'
 import { createRealtime } from './realtime.ts'
 import { normalizeSessionCode } from './sessionCode.ts'
+import { serveFiles } from './static.ts'
 import { createStore } from './store.ts'
 
 export interface PollServerOptions {
@@ -57,7 +57,7 @@ export function createPollServer(options: PollServerOptions): PollServer {
   applyRetention()
   const retention = setInterval(applyRetention, 3_600_000)
   retention.unref()
-  const statics = Object.entries(options.appDirs).map(([name, dir]) => ({ prefix: `/${name}`, serve: sirv(dir, { dev: true, etag: true }) }))
+  const statics = Object.entries(options.appDirs).map(([name, dir]) => ({ prefix: `/${name}`, serve: serveFiles(dir, { dev: true }) }))
 
   const base = options.basePath ?? '/'
   const handle: RequestHandler = (req, res, next) => {
