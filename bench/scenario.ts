@@ -62,7 +62,8 @@ export async function runTarget(target: Target, options: BenchOptions, log: (lin
   let presenter: Presenter | undefined
   let generators: Generators | undefined
   try {
-    server = await startServer(target.script, { POLL_DB: join(dir, 'polls.sqlite'), PRESENTER_TOKEN: token })
+    // Every simulated phone comes from 127.0.0.1: raise that address's connection budget above the room's size.
+    server = await startServer(target.script, { POLL_DB: join(dir, 'polls.sqlite'), PRESENTER_TOKEN: token, MAX_CONNECTIONS_PER_ADDRESS: String(options.clients + 100) })
     rss = sampleRss(server.pid)
     presenter = await connectPresenter(server.wsUrl, token, POLL)
     const idle = rss.last

@@ -1,7 +1,11 @@
+import type { ConnectionSettings } from './connectionLimits.ts'
 import { resolve } from 'node:path'
 import * as v from 'valibot'
 import { normalizeBase } from './basePath.ts'
 import { generateToken } from './presenterToken.ts'
+
+const count = (name: string) => v.pipe(v.string(), v.transform(Number), v.integer(`${name} must be a whole number`), v.minValue(1, `${name} must be at least 1`))
+const seconds = (name: string) => v.pipe(v.string(), v.transform(Number), v.number(`${name} must be a number of seconds`), v.minValue(0.1, `${name} must be at least 0.1 seconds`))
 
 const Env = v.object({
   PORT: v.optional(v.pipe(v.string(), v.transform(Number), v.integer('PORT must be a whole number'), v.minValue(0), v.maxValue(65535)), '3030'),
@@ -12,6 +16,12 @@ const Env = v.object({
   BASE_PATH: v.optional(v.pipe(v.string(), v.regex(/^[\w/-]*$/, 'BASE_PATH may hold only letters, digits, - _ and /')), '/'),
   FRAME_ANCESTORS: v.optional(v.pipe(v.string(), v.regex(/^[\w\s.:/*-]*$/, 'FRAME_ANCESTORS must be origins separated by spaces, e.g. https://lms.example.org')), ''),
   PUBLIC_URL: v.optional(v.pipe(v.string(), v.url('PUBLIC_URL must be a URL, e.g. https://polls.example.org/'))),
+  // A room of 2,000 phones behind one NAT address holds 2,000 WebSockets plus a page load's short HTTP connections.
+  MAX_CONNECTIONS_PER_ADDRESS: v.optional(count('MAX_CONNECTIONS_PER_ADDRESS'), '4000'),
+  MAX_CONNECTIONS: v.optional(count('MAX_CONNECTIONS')),
+  HEADERS_TIMEOUT: v.optional(seconds('HEADERS_TIMEOUT'), '10'),
+  REQUEST_TIMEOUT: v.optional(seconds('REQUEST_TIMEOUT'), '30'),
+  HANDSHAKE_TIMEOUT: v.optional(seconds('HANDSHAKE_TIMEOUT'), '10'),
 })
 
 export interface ServerConfig {
@@ -25,6 +35,7 @@ export interface ServerConfig {
   retentionDays?: number
   basePath: string
   frameAncestors: string[]
+  connections: ConnectionSettings
 }
 
 /** Reads the server's settings from the environment; a bad value stops start-up with a clear message. */
@@ -33,6 +44,9 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
   if (!parsed.success)
     throw new Error(`Bad configuration: ${parsed.issues.map(i => `${i.path?.[0]?.key}: ${i.message}`).join('; ')}`)
   const c = parsed.output
+  // Node refuses a headers timeout longer than the request timeout; say so in our terms.
+  if (c.HEADERS_TIMEOUT > c.REQUEST_TIMEOUT)
+    throw new Error('Bad configuration: HEADERS_TIMEOUT must not exceed REQUEST_TIMEOUT')
   return {
     port: c.PORT,
     host: c.HOST,
@@ -43,5 +57,12 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
     retentionDays: c.RETENTION_DAYS,
     basePath: normalizeBase(c.BASE_PATH),
     frameAncestors: c.FRAME_ANCESTORS.split(/\s+/).filter(Boolean),
+    connections: {
+      max: c.MAX_CONNECTIONS,
+      perAddress: c.MAX_CONNECTIONS_PER_ADDRESS,
+      headersTimeoutMs: Math.round(c.HEADERS_TIMEOUT * 1000),
+      requestTimeoutMs: Math.round(c.REQUEST_TIMEOUT * 1000),
+      handshakeTimeoutMs: Math.round(c.HANDSHAKE_TIMEOUT * 1000),
+    },
   }
 }

@@ -6,6 +6,7 @@ import process from 'node:process'
 import QRCode from 'qrcode'
 import { stripBase } from './basePath.ts'
 import { readConfig } from './config.ts'
+import { connectionCeiling, httpServerOptions, limitConnections, openFileLimit } from './connectionLimits.ts'
 import { createPollServer } from './createPollServer.ts'
 import { chain } from './http.ts'
 import { joinUrl } from './joinUrl.ts'
@@ -25,7 +26,10 @@ const polls = createPollServer({
   basePath: config.basePath,
 })
 const base = config.basePath
-const server = createServer(chain(
+const ceiling = connectionCeiling(config.connections.max, openFileLimit())
+if (ceiling.lowered)
+  console.warn(`MAX_CONNECTIONS lowered to ${ceiling.max}, below the open-file limit (ulimit -n)`)
+const server = createServer(httpServerOptions(config.connections), chain(
   createSecurityHeaders(config.frameAncestors),
   (req, res, next) => {
     if (stripBase(req, base))
@@ -35,9 +39,11 @@ const server = createServer(chain(
   polls.handle,
   createStaticHandler(distDir),
 ))
+const connections = limitConnections(server, { ...config.connections, max: ceiling.max })
 server.on('upgrade', (req, socket, head) => {
   if (!stripBase(req, base) || !polls.upgrade(req, socket, head))
     socket.destroy()
+  else connections.upgraded(socket)
 })
 
 server.listen(config.port, config.host, async () => {
@@ -49,6 +55,7 @@ server.listen(config.port, config.host, async () => {
   console.log(`  Console     ${local}console/?token=${config.token}`)
   console.log(`  Audience    ${join}`)
   console.log(`  Votes in    ${config.dbPath}`)
+  console.log(`  Limits      ${ceiling.max} connections, ${config.connections.perAddress} per address`)
   if (config.tokenGenerated)
     console.log(`  Token       ${config.token}  (generated; set PRESENTER_TOKEN to keep one)`)
   console.log(`\n${await QRCode.toString(join, { type: 'terminal', small: true })}`)

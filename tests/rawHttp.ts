@@ -52,6 +52,8 @@ export function closedWithin(socket: Socket, timeoutMs: number, since = performa
       return resolve(performance.now() - since)
     const timer = setTimeout(resolve, timeoutMs, undefined)
     socket.on('error', () => {})
+    // Read (and drop) what comes, or the server's close is never noticed.
+    socket.resume()
     socket.once('close', () => {
       clearTimeout(timer)
       resolve(performance.now() - since)

@@ -14,7 +14,8 @@ const shapes = [
 ]
 const lengths = [70, 1024, 16 * 1024 - 200]
 const prefixes = ['/', '/vote/', '/console/', '/api/', '/v/', '/assets/', '/presenter/']
-const BOUND_MS = 1000
+// Generous for a busy 2-core box: a healthy request takes a few ms, the old pattern seconds to forever.
+const BOUND_MS = 2000
 
 const servers: ServerProcess[] = []
 beforeAll(async () => {
@@ -43,6 +44,7 @@ describe('request paths up to the 16 KiB header limit', () => {
         }
       })()
       let worst = { ms: 0, path: '' }
+      const times: number[] = []
       try {
         for (const prefix of prefixes) {
           for (const shape of shapes) {
@@ -52,6 +54,7 @@ describe('request paths up to the 16 KiB header limit', () => {
               const reply = await rawGet(server.port, path, {}, { timeoutMs: 5000 })
               expect(reply.closed, `${path.slice(0, 60)}… (${path.length} bytes) got no answer`).toBe(true)
               expect(reply.status, path.slice(0, 60)).toBeDefined()
+              times.push(reply.ms)
               if (reply.ms > worst.ms)
                 worst = { ms: reply.ms, path: `${path.slice(0, 40)}… (${path.length} bytes)` }
             }
@@ -62,7 +65,8 @@ describe('request paths up to the 16 KiB header limit', () => {
         polling.on = false
         await poller
       }
-      console.log(`base ${base}: worst request ${worst.ms.toFixed(1)} ms for ${worst.path}; worst /api/health meanwhile ${worstHealth.toFixed(1)} ms`)
+      const median = times.sort((a, b) => a - b)[times.length >> 1]!
+      console.log(`base ${base}: ${times.length} paths, median ${median.toFixed(1)} ms, worst ${worst.ms.toFixed(1)} ms for ${worst.path}; worst /api/health meanwhile ${worstHealth.toFixed(1)} ms`)
       expect(worst.ms).toBeLessThan(BOUND_MS)
       expect(worstHealth).toBeLessThan(BOUND_MS)
     }
