@@ -77,8 +77,10 @@ export function createApiHandler({ service, token, joinUrl, session }: ApiOption
     if (method === 'POST' && !limiter.take(req.socket.remoteAddress ?? ''))
       throw new PollError(429, 'too many requests: slow down')
 
-    if (parts.length === 1 && parts[0] === 'health' && method === 'GET')
-      return sendJson(res, 200, { ok: true })
+    if (parts.length === 1 && parts[0] === 'health' && method === 'GET') {
+      const storage = service.storage()
+      return sendJson(res, storage.ok ? 200 : 503, storage)
+    }
     if (parts.length === 1 && parts[0] === 'info' && method === 'GET')
       return sendJson(res, 200, { joinUrl: joinUrl() })
     if (parts.length === 1 && parts[0] === 'current' && method === 'POST') {

@@ -10,6 +10,7 @@ import { createPollService } from './pollService.ts'
 import { createRealtime } from './realtime.ts'
 import { normalizeSessionCode } from './sessionCode.ts'
 import { serveFiles } from './static.ts'
+import { StorageError } from './storageError.ts'
 import { createStore } from './store.ts'
 
 export interface PollServerOptions {
@@ -42,6 +43,14 @@ export interface PollServer {
 /** The poll server, independent of transport: wired into Vite's dev server and into the plain Node server alike. */
 export function createPollServer(options: PollServerOptions): PollServer {
   const store = createStore(options.dbPath)
+  try {
+    // A read-only file or a full disk is refused now, not discovered at the first vote.
+    store.checkWrites()
+  }
+  catch (err) {
+    store.close()
+    throw err
+  }
   const service = createPollService({ store, polls: options.polls ?? deckPolls, revealAll: options.handoutSession !== undefined })
   // No code: the default (conference) session. A code that cannot be one is kept as given, so it is refused as unknown.
   const session = (url: URL): string => {
@@ -55,7 +64,16 @@ export function createPollServer(options: PollServerOptions): PollServer {
       service.applyRetention(Date.now() - options.retentionDays * 86_400_000)
   }
   applyRetention()
-  const retention = setInterval(applyRetention, 3_600_000)
+  const retention = setInterval(() => {
+    try {
+      applyRetention()
+    }
+    catch (err) {
+      // Already logged and shown on /api/health; the next hour tries again.
+      if (!(err instanceof StorageError))
+        throw err
+    }
+  }, 3_600_000)
   retention.unref()
   const statics = Object.entries(options.appDirs).map(([name, dir]) => ({ prefix: `/${name}`, serve: serveFiles(dir, { dev: true }) }))
 

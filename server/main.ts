@@ -1,5 +1,6 @@
 // `npm start`: the built deck, the voting page, the poll API and its WebSocket on one port.
 import type { AddressInfo } from 'node:net'
+import type { PollServer } from './createPollServer.ts'
 import { createServer } from 'node:http'
 import { resolve } from 'node:path'
 import process from 'node:process'
@@ -8,23 +9,37 @@ import { stripBase } from './basePath.ts'
 import { readConfig } from './config.ts'
 import { connectionCeiling, httpServerOptions, limitConnections, openFileLimit } from './connectionLimits.ts'
 import { createPollServer } from './createPollServer.ts'
+import { lockDatabase } from './databaseLock.ts'
 import { chain } from './http.ts'
 import { joinUrl } from './joinUrl.ts'
 import { createSecurityHeaders } from './securityHeaders.ts'
 import { createStaticHandler } from './static.ts'
+import { StorageError } from './storageError.ts'
 
 const config = readConfig(process.env)
 const distDir = resolve(process.env.DECK_DIST ?? 'dist')
 let port = config.port
 
-const polls = createPollServer({
-  dbPath: config.dbPath,
-  token: config.token,
-  retentionDays: config.retentionDays,
-  appDirs: { vote: resolve(distDir, 'vote'), console: resolve(distDir, 'console') },
-  joinUrl: () => joinUrl(port, config.publicUrl, config.basePath),
-  basePath: config.basePath,
-})
+let lock: { release: () => void }
+let polls: PollServer
+try {
+  lock = lockDatabase(config.dbPath)
+  polls = createPollServer({
+    dbPath: config.dbPath,
+    token: config.token,
+    retentionDays: config.retentionDays,
+    appDirs: { vote: resolve(distDir, 'vote'), console: resolve(distDir, 'console') },
+    joinUrl: () => joinUrl(port, config.publicUrl, config.basePath),
+    basePath: config.basePath,
+  })
+}
+catch (err) {
+  // A database that cannot be used is an operator's problem: one line saying which file and why, no stack trace.
+  if (!(err instanceof StorageError))
+    throw err
+  console.error(`Cannot start: ${err.message}`)
+  process.exit(1)
+}
 const base = config.basePath
 const ceiling = connectionCeiling(config.connections.max, openFileLimit())
 if (ceiling.lowered)
@@ -64,6 +79,7 @@ server.listen(config.port, config.host, async () => {
 function shutdown(): void {
   server.close()
   polls.close()
+  lock.release()
   process.exit(0)
 }
 process.on('SIGINT', shutdown)

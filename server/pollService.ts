@@ -5,11 +5,12 @@ import { validateAnswer } from '../polls/validateAnswer.ts'
 import { toCsv, toJson } from './exportResults.ts'
 import { aggregate, publicView } from './results.ts'
 import { generateSessionCode } from './sessionCode.ts'
+import { StorageError } from './storageError.ts'
 import { createVoteBatcher } from './voteBatcher.ts'
 
 /** A refusal the transports turn into a status code and `{ error }`. */
 export class PollError extends Error {
-  constructor(readonly status: 400 | 401 | 404 | 409 | 413 | 429, message: string) {
+  constructor(readonly status: 400 | 401 | 404 | 409 | 413 | 429 | 503, message: string) {
     super(message)
   }
 }
@@ -105,7 +106,15 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
         throw new PollError(409, `poll "${id}" is closed`)
       // A moderated text sent again is stored, but stays off the charts and exports.
       const hidden = typeof checked.answer === 'string' && store.isHiddenText(session, id, checked.answer)
-      await batcher.add({ session, poll: id, participant, answer: checked.answer, at: Date.now(), hidden })
+      try {
+        await batcher.add({ session, poll: id, participant, answer: checked.answer, at: Date.now(), hidden })
+      }
+      catch (err) {
+        // Logged where it happened; the voter is told it was not stored, so the phone can try again.
+        if (err instanceof StorageError)
+          throw new PollError(503, 'not stored: the server cannot write its database right now; try again')
+        throw err
+      }
       if (hidden)
         answersOf(session, id).delete(participant)
       else answersOf(session, id).set(participant, checked.answer)
@@ -146,6 +155,8 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     },
 
     hasSession,
+    /** Whether the database takes writes (for /api/health). */
+    storage: () => store.health(),
     sessions: () => store.sessions(),
     createSession(): string {
       for (;;) {
