@@ -1,5 +1,5 @@
 // `npm start`: the built deck, the voting page, the poll API and its WebSocket on one port.
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import type { PollServer } from './createPollServer.ts'
 import { createServer } from 'node:http'
 import { resolve } from 'node:path'
@@ -58,7 +58,7 @@ const connections = limitConnections(server, { ...config.connections, max: ceili
 server.on('upgrade', (req, socket, head) => {
   if (!stripBase(req, base) || !polls.upgrade(req, socket, head))
     socket.destroy()
-  else connections.upgraded(socket)
+  else connections.upgraded(socket as Socket)
 })
 
 server.listen(config.port, config.host, async () => {
