@@ -58,7 +58,7 @@ const connections = limitConnections(server, { ...config.connections, max: ceili
 server.on('upgrade', (req, socket, head) => {
   if (!stripBase(req, base) || !polls.upgrade(req, socket, head))
     socket.destroy()
-  else connections.upgraded(socket as Socket)
+  else connections.upgraded(socket as Socket, head)
 })
 
 server.listen(config.port, config.host, async () => {
