@@ -63,6 +63,7 @@ const mb = (bytes: number): number => Math.round(bytes / 1048576)
 function loopbackBudgets(options: BenchOptions): Record<string, string> {
   return {
     WS_SOCKETS_PER_ADDRESS: String(options.clients + 100),
+    MAX_CONNECTIONS_PER_ADDRESS: String(options.clients + 100),
     // Half a minute's budget may come at once: every phone's hello in the ramp, and the votes at twice their rate.
     WS_MESSAGES_PER_ADDRESS_PER_MINUTE: String(Math.ceil(2 * (options.clients + options.rate * 60))),
   }

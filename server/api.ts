@@ -112,8 +112,10 @@ export function createApiHandler({ service, token, joinUrl, session, address, al
       throw new PollError(429, 'too many requests: slow down')
 
     // HEAD too: what uptime monitors and load balancers send.
-    if (parts.length === 1 && parts[0] === 'health' && (method === 'GET' || method === 'HEAD'))
-      return sendJson(res, 200, { ok: true })
+    if (parts.length === 1 && parts[0] === 'health' && (method === 'GET' || method === 'HEAD')) {
+      const storage = service.storage()
+      return sendJson(res, storage.ok ? 200 : 503, storage)
+    }
     if (parts.length === 1 && parts[0] === 'info' && method === 'GET')
       return sendJson(res, 200, { joinUrl: joinUrl() })
     // The deck and the console keep a token from a link only once this confirms it.
@@ -179,8 +181,10 @@ export function createApiHandler({ service, token, joinUrl, session, address, al
       return
     }
     route(req, res, url).catch((err: unknown) => {
-      if (res.headersSent)
+      if (res.headersSent) {
+        res.destroy()
         return
+      }
       if (err instanceof PollError) {
         if (err.status === 413)
           res.setHeader('connection', 'close')

@@ -1,4 +1,5 @@
 import type { AddressBudgets } from './addressBudgets.ts'
+import type { ConnectionSettings } from './connectionLimits.ts'
 import { resolve } from 'node:path'
 import * as v from 'valibot'
 import { DEFAULT_BUDGETS } from './addressBudgets.ts'
@@ -23,6 +24,9 @@ function compiles(setting: string): boolean {
   }
 }
 
+const count = (name: string) => v.pipe(v.string(), v.transform(Number), v.integer(`${name} must be a whole number`), v.minValue(1, `${name} must be at least 1`))
+const seconds = (name: string) => v.pipe(v.string(), v.transform(Number), v.number(`${name} must be a number of seconds`), v.minValue(0.1, `${name} must be at least 0.1 seconds`))
+
 const Env = v.object({
   PORT: v.optional(v.pipe(v.string(), v.transform(Number), v.integer('PORT must be a whole number'), v.minValue(0), v.maxValue(65535)), '3030'),
   HOST: v.optional(v.pipe(v.string(), v.minLength(1)), '0.0.0.0'),
@@ -36,6 +40,12 @@ const Env = v.object({
   WS_SOCKETS_PER_ADDRESS: wholeNumber('WS_SOCKETS_PER_ADDRESS', DEFAULT_BUDGETS.sockets),
   WS_MESSAGES_PER_ADDRESS_PER_MINUTE: wholeNumber('WS_MESSAGES_PER_ADDRESS_PER_MINUTE', DEFAULT_BUDGETS.messagesPerMinute),
   FAILED_LOOKUPS_PER_ADDRESS_PER_MINUTE: wholeNumber('FAILED_LOOKUPS_PER_ADDRESS_PER_MINUTE', DEFAULT_BUDGETS.failedLookupsPerMinute),
+  // A room of 2,000 phones behind one NAT address holds 2,000 WebSockets plus a page load's short HTTP connections.
+  MAX_CONNECTIONS_PER_ADDRESS: v.optional(count('MAX_CONNECTIONS_PER_ADDRESS'), '4000'),
+  MAX_CONNECTIONS: v.optional(count('MAX_CONNECTIONS')),
+  HEADERS_TIMEOUT: v.optional(seconds('HEADERS_TIMEOUT'), '10'),
+  REQUEST_TIMEOUT: v.optional(seconds('REQUEST_TIMEOUT'), '30'),
+  HANDSHAKE_TIMEOUT: v.optional(seconds('HANDSHAKE_TIMEOUT'), '10'),
 })
 
 export interface ServerConfig {
@@ -53,6 +63,7 @@ export interface ServerConfig {
   allowedOrigins: string[]
   trustProxy: string
   budgets: AddressBudgets
+  connections: ConnectionSettings
 }
 
 /** Reads the server's settings from the environment; a bad value stops start-up with a clear message. */
@@ -61,6 +72,9 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
   if (!parsed.success)
     throw new Error(`Bad configuration: ${parsed.issues.map(i => `${i.path?.[0]?.key}: ${i.message}`).join('; ')}`)
   const c = parsed.output
+  // Node refuses a headers timeout longer than the request timeout; say so in our terms.
+  if (c.HEADERS_TIMEOUT > c.REQUEST_TIMEOUT)
+    throw new Error('Bad configuration: HEADERS_TIMEOUT must not exceed REQUEST_TIMEOUT')
   return {
     port: c.PORT,
     host: c.HOST,
@@ -77,6 +91,13 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
       sockets: c.WS_SOCKETS_PER_ADDRESS,
       messagesPerMinute: c.WS_MESSAGES_PER_ADDRESS_PER_MINUTE,
       failedLookupsPerMinute: c.FAILED_LOOKUPS_PER_ADDRESS_PER_MINUTE,
+    },
+    connections: {
+      max: c.MAX_CONNECTIONS,
+      perAddress: c.MAX_CONNECTIONS_PER_ADDRESS,
+      headersTimeoutMs: Math.round(c.HEADERS_TIMEOUT * 1000),
+      requestTimeoutMs: Math.round(c.REQUEST_TIMEOUT * 1000),
+      handshakeTimeoutMs: Math.round(c.HANDSHAKE_TIMEOUT * 1000),
     },
   }
 }

@@ -4,7 +4,6 @@ import type { Duplex } from 'node:stream'
 import type { Poll } from '../polls/types.ts'
 import type { AddressBudgets } from './addressBudgets.ts'
 import type { RequestHandler } from './http.ts'
-import sirv from 'sirv'
 import { polls as deckPolls } from '../polls/definitions.ts'
 import { DEFAULT_BUDGETS } from './addressBudgets.ts'
 import { createApiHandler } from './api.ts'
@@ -15,6 +14,8 @@ import { createOriginCheck } from './originCheck.ts'
 import { createPollService } from './pollService.ts'
 import { createRealtime } from './realtime.ts'
 import { normalizeSessionCode } from './sessionCode.ts'
+import { serveFiles } from './static.ts'
+import { StorageError } from './storageError.ts'
 import { createStore } from './store.ts'
 
 export interface PollServerOptions {
@@ -53,6 +54,14 @@ export interface PollServer {
 /** The poll server, independent of transport: wired into Vite's dev server and into the plain Node server alike. */
 export function createPollServer(options: PollServerOptions): PollServer {
   const store = createStore(options.dbPath)
+  try {
+    // A read-only file or a full disk is refused now, not discovered at the first vote.
+    store.checkWrites()
+  }
+  catch (err) {
+    store.close()
+    throw err
+  }
   const service = createPollService({ store, polls: options.polls ?? deckPolls, revealAll: options.handoutSession !== undefined })
   // No code: the default (conference) session. A code that cannot be one is kept as given, so it is refused as unknown.
   const session = (url: URL): string => {
@@ -71,9 +80,18 @@ export function createPollServer(options: PollServerOptions): PollServer {
       service.applyRetention(Date.now() - options.retentionDays * 86_400_000)
   }
   applyRetention()
-  const retention = setInterval(applyRetention, 3_600_000)
+  const retention = setInterval(() => {
+    try {
+      applyRetention()
+    }
+    catch (err) {
+      // Already logged and shown on /api/health; the next hour tries again.
+      if (!(err instanceof StorageError))
+        throw err
+    }
+  }, 3_600_000)
   retention.unref()
-  const statics = Object.entries(options.appDirs).map(([name, dir]) => ({ prefix: `/${name}`, serve: sirv(dir, { dev: true, etag: true }) }))
+  const statics = Object.entries(options.appDirs).map(([name, dir]) => ({ prefix: `/${name}`, serve: serveFiles(dir, { dev: true }) }))
 
   const base = options.basePath ?? '/'
   const handle: RequestHandler = (req, res, next) => {

@@ -16,7 +16,10 @@ export function requestUrl(req: IncomingMessage): URL | undefined {
   }
 }
 
-/** Runs handlers in order; the last `next` answers 404; a handler that throws answers 500. */
+/**
+ * Runs handlers in order; the last `next` answers 404; a handler that throws answers 500, or, when its
+ * headers are already sent, ends the connection: a response cut short must not leave the client waiting.
+ */
 export function chain(...handlers: RequestHandler[]): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     let i = 0
@@ -31,8 +34,9 @@ export function chain(...handlers: RequestHandler[]): (req: IncomingMessage, res
         handler(req, res, next)
       }
       catch (error) {
-        if (!res.headersSent)
-          next(error)
+        if (res.headersSent)
+          res.destroy()
+        else next(error)
       }
     }
     next()

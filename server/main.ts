@@ -1,34 +1,53 @@
 // `npm start`: the built deck, the voting page, the poll API and its WebSocket on one port.
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
+import type { PollServer } from './createPollServer.ts'
 import { createServer } from 'node:http'
 import { resolve } from 'node:path'
 import process from 'node:process'
 import QRCode from 'qrcode'
 import { stripBase } from './basePath.ts'
 import { readConfig } from './config.ts'
+import { connectionCeiling, httpServerOptions, limitConnections, openFileLimit } from './connectionLimits.ts'
 import { createPollServer } from './createPollServer.ts'
+import { lockDatabase } from './databaseLock.ts'
 import { chain } from './http.ts'
 import { joinUrl } from './joinUrl.ts'
 import { createSecurityHeaders } from './securityHeaders.ts'
 import { createStaticHandler } from './static.ts'
+import { StorageError } from './storageError.ts'
 
 const config = readConfig(process.env)
 const distDir = resolve(process.env.DECK_DIST ?? 'dist')
 let port = config.port
 
-const polls = createPollServer({
-  dbPath: config.dbPath,
-  token: config.token,
-  retentionDays: config.retentionDays,
-  trustProxy: config.trustProxy,
-  allowedOrigins: config.allowedOrigins,
-  budgets: config.budgets,
-  appDirs: { vote: resolve(distDir, 'vote'), console: resolve(distDir, 'console') },
-  joinUrl: () => joinUrl(port, config.publicUrl, config.basePath),
-  basePath: config.basePath,
-})
+let lock: { release: () => void }
+let polls: PollServer
+try {
+  lock = lockDatabase(config.dbPath)
+  polls = createPollServer({
+    dbPath: config.dbPath,
+    token: config.token,
+    retentionDays: config.retentionDays,
+    trustProxy: config.trustProxy,
+    allowedOrigins: config.allowedOrigins,
+    budgets: config.budgets,
+    appDirs: { vote: resolve(distDir, 'vote'), console: resolve(distDir, 'console') },
+    joinUrl: () => joinUrl(port, config.publicUrl, config.basePath),
+    basePath: config.basePath,
+  })
+}
+catch (err) {
+  // A database that cannot be used is an operator's problem: one line saying which file and why, no stack trace.
+  if (!(err instanceof StorageError))
+    throw err
+  console.error(`Cannot start: ${err.message}`)
+  process.exit(1)
+}
 const base = config.basePath
-const server = createServer(chain(
+const ceiling = connectionCeiling(config.connections.max, openFileLimit())
+if (ceiling.lowered)
+  console.warn(`MAX_CONNECTIONS lowered to ${ceiling.max}, below the open-file limit (ulimit -n)`)
+const server = createServer(httpServerOptions(config.connections), chain(
   createSecurityHeaders(config.frameAncestors),
   (req, res, next) => {
     if (stripBase(req, base))
@@ -38,9 +57,11 @@ const server = createServer(chain(
   polls.handle,
   createStaticHandler(distDir),
 ))
+const connections = limitConnections(server, { ...config.connections, max: ceiling.max })
 server.on('upgrade', (req, socket, head) => {
   if (!stripBase(req, base) || !polls.upgrade(req, socket, head))
     socket.destroy()
+  else connections.upgraded(socket as Socket, head)
 })
 
 server.listen(config.port, config.host, async () => {
@@ -52,6 +73,7 @@ server.listen(config.port, config.host, async () => {
   console.log(`  Console     ${local}console/?token=${config.token}`)
   console.log(`  Audience    ${join}`)
   console.log(`  Votes in    ${config.dbPath}`)
+  console.log(`  Limits      ${ceiling.max} connections, ${config.connections.perAddress} per address`)
   if (config.tokenGenerated)
     console.log(`  Token       ${config.token}  (generated; set PRESENTER_TOKEN to keep one)`)
   console.log(`\n${await QRCode.toString(join, { type: 'terminal', small: true })}`)
@@ -60,6 +82,7 @@ server.listen(config.port, config.host, async () => {
 function shutdown(): void {
   server.close()
   polls.close()
+  lock.release()
   process.exit(0)
 }
 process.on('SIGINT', shutdown)

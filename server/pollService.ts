@@ -6,11 +6,12 @@ import { validateAnswer } from '../polls/validateAnswer.ts'
 import { toCsv, toJson } from './exportResults.ts'
 import { aggregate, hiddenResults } from './results.ts'
 import { generateSessionCode } from './sessionCode.ts'
+import { StorageError } from './storageError.ts'
 import { createVoteBatcher } from './voteBatcher.ts'
 
 /** A refusal the transports turn into a status code and `{ error }`. */
 export class PollError extends Error {
-  constructor(readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429, message: string) {
+  constructor(readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503, message: string) {
     super(message)
   }
 }
@@ -123,7 +124,15 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
         throw new PollError(409, `poll "${id}" is closed`)
       // A moderated text sent again, however disguised, is stored, but stays off the charts and exports.
       const hidden = typeof checked.answer === 'string' && store.isHiddenText(session, id, moderationKey(checked.answer))
-      await batcher.add({ session, poll: id, participant, answer: checked.answer, at: Date.now(), hidden })
+      try {
+        await batcher.add({ session, poll: id, participant, answer: checked.answer, at: Date.now(), hidden })
+      }
+      catch (err) {
+        // Logged where it happened; the voter is told it was not stored, so the phone can try again.
+        if (err instanceof StorageError)
+          throw new PollError(503, 'not stored: the server cannot write its database right now; try again')
+        throw err
+      }
       if (hidden)
         answersOf(session, id).delete(participant)
       else answersOf(session, id).set(participant, checked.answer)
@@ -168,6 +177,8 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     },
 
     hasSession,
+    /** Whether the database takes writes (for /api/health). */
+    storage: () => store.health(),
     sessions: () => store.sessions(),
     createSession(): string {
       for (;;) {

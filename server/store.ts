@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { moderationKey } from '../polls/normalizeText.ts'
+import { asStorageError } from './storageError.ts'
+import { createStorageHealth } from './storageHealth.ts'
 
 export interface VoteRecord {
   session: string
@@ -50,6 +52,10 @@ CREATE TABLE IF NOT EXISTS sessions (
   code       TEXT    PRIMARY KEY,
   created_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS write_check (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  at INTEGER NOT NULL -- ms since epoch of the latest check that writes go through
+);
 `
 
 // Changes to a database made by an earlier version, in order; PRAGMA user_version counts those applied.
@@ -65,23 +71,43 @@ const migrations = [
   UPDATE sessions SET participants = (SELECT COUNT(*) FROM participants p WHERE p.session = sessions.code);`,
 ]
 
-/** The SQLite repository: every statement parameterised, every vote batch one transaction. */
-export function createStore(path: string) {
+function open(path: string): Database.Database {
   if (path !== ':memory:')
     mkdirSync(dirname(path), { recursive: true })
   const db = new Database(path)
-  // WAL + NORMAL: a committed transaction survives a crash of this process (not of the OS) without an fsync per vote.
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = NORMAL')
-  db.pragma('busy_timeout = 5000')
-  // Erased answers are overwritten, not just unlinked: right to erasure means gone from the file.
-  db.pragma('secure_delete = ON')
-  db.exec(schema)
-  db.transaction(() => {
-    const applied = db.pragma('user_version', { simple: true }) as number
-    migrations.slice(applied).forEach(sql => db.exec(sql))
-    db.pragma(`user_version = ${migrations.length}`)
-  })()
+  try {
+    // WAL + NORMAL: a committed transaction survives a crash of this process (not of the OS) without an fsync per vote.
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.pragma('busy_timeout = 5000')
+    // Erased answers are overwritten, not just unlinked: right to erasure means gone from the file.
+    db.pragma('secure_delete = ON')
+    db.exec(schema)
+    db.transaction(() => {
+      const applied = db.pragma('user_version', { simple: true }) as number
+      migrations.slice(applied).forEach(sql => db.exec(sql))
+      db.pragma(`user_version = ${migrations.length}`)
+    })()
+    return db
+  }
+  catch (err) {
+    db.close()
+    throw err
+  }
+}
+
+/**
+ * The SQLite repository: every statement parameterised, every vote batch one transaction. A file that cannot be
+ * opened, is not a database or is corrupt throws a StorageError; so does any write the file or disk refuses.
+ */
+export function createStore(path: string) {
+  let db: Database.Database
+  try {
+    db = open(path)
+  }
+  catch (err) {
+    throw asStorageError(path, err) ?? err
+  }
 
   // Conditional on the session still existing: a vote queued as its session is erased is dropped, not stored.
   const upsertVote = db.prepare(`
@@ -150,11 +176,26 @@ export function createStore(path: string) {
         countParticipant.run(r.session)
     }
   })
+  const writeCheck = db.prepare('INSERT INTO write_check (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at')
+  const checkWrite = (): unknown => writeCheck.run(Date.now())
+  const health = createStorageHealth(path, checkWrite)
+  const { write } = health
 
   return {
     db,
+    /** Throws a StorageError unless a write goes through now (read-only file, full disk, …); logs nothing. */
+    checkWrites(): void {
+      try {
+        checkWrite()
+      }
+      catch (err) {
+        throw asStorageError(path, err) ?? err
+      }
+    },
+    /** Whether writes go through: a failed write makes it not-ok until one succeeds (tried at most once a second). */
+    health: health.status,
     /** Stores a batch of votes in one transaction; a participant's new answer replaces the old one. */
-    saveVotes,
+    saveVotes: (records: VoteRecord[]): void => write(() => saveVotes(records)),
     answers(session: string, poll: string): StoredAnswer[] {
       return selectAnswers.all(session, poll).map(row => ({ participant: row.participant, answer: JSON.parse(row.answer) as Answer }))
     },
@@ -163,19 +204,19 @@ export function createStore(path: string) {
       return row && { open: row.open === 1, revealed: row.revealed === 1 }
     },
     setState(session: string, poll: string, state: PollState): void {
-      upsertState.run(session, poll, Number(state.open), Number(state.revealed))
+      write(() => upsertState.run(session, poll, Number(state.open), Number(state.revealed)))
     },
     resetVotes(session: string, poll: string): void {
-      deleteVotes.run(session, poll)
+      write(() => deleteVotes.run(session, poll))
     },
     current(session: string): string | null {
       return selectCurrent.get(session)?.poll ?? null
     },
     setCurrent(session: string, poll: string | null): void {
-      upsertCurrent.run(session, poll)
+      write(() => upsertCurrent.run(session, poll))
     },
     createSession(code: string, at: number): void {
-      insertSession.run(code, at)
+      write(() => insertSession.run(code, at))
     },
     sessions(): { code: string, createdAt: number, participants: number }[] {
       return selectSessions.all()
@@ -185,15 +226,15 @@ export function createStore(path: string) {
     },
     /** Erases a session and everything answered in it. */
     deleteSession(code: string): void {
-      erase(code)
-      checkpoint()
+      write(() => erase(code))
+      write(checkpoint)
     },
     /** Erases workshop sessions created, and default-session answers given, before `cutoff`. */
     deleteOlderThan(cutoff: number): string[] {
       const old = selectOldSessions.all(cutoff).map(row => row.code)
-      for (const code of old) erase(code)
-      deleteOldVotes.run('', cutoff)
-      checkpoint()
+      for (const code of old) write(() => erase(code))
+      write(() => deleteOldVotes.run('', cutoff))
+      write(checkpoint)
       return old
     },
     /** Every visible answer of a session, oldest first: the raw material of an export. */
@@ -202,10 +243,10 @@ export function createStore(path: string) {
     },
     /** Hides these participants' answers, and any text with this moderation key for anyone who sends it later. */
     hideAnswers(session: string, poll: string, key: string, participants: string[]): void {
-      db.transaction(() => {
+      write(db.transaction(() => {
         insertHiddenText.run(session, poll, key)
         participants.forEach(p => hideRow.run(session, poll, p))
-      })()
+      }))
     },
     isHiddenText(session: string, poll: string, key: string): boolean {
       return selectHiddenText.get(session, poll, key) !== undefined

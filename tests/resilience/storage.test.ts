@@ -1,0 +1,154 @@
+import type { ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { chmodSync, writeFileSync } from 'node:fs'
+import process from 'node:process'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createStore } from '../../server/store'
+import { fixtureDist } from '../fixtureDist'
+import { freePort, root, tempDb } from '../serverProcess'
+
+const dist = fixtureDist()
+
+interface Run {
+  child: ChildProcess
+  url: string
+  /** Everything the server wrote to stdout and stderr so far. */
+  output: () => string
+  exited: Promise<number | null>
+}
+
+const running: Run[] = []
+afterEach(() => {
+  for (const run of running.splice(0)) run.child.kill('SIGKILL')
+})
+
+/** `npm start`'s server on `db`, optionally run through a wrapper (setpriv, a shell with ulimit). */
+async function spawnServer(db: string, wrapper: string[] = []): Promise<Run> {
+  const port = await freePort()
+  const command = [...wrapper, process.execPath, '--import', 'tsx', 'server/main.ts']
+  const child = spawn(command[0]!, command.slice(1), {
+    cwd: root,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), POLL_DB: db, DECK_DIST: dist, PRESENTER_TOKEN: 'storage-test-token' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', chunk => (output += chunk))
+  child.stderr!.on('data', chunk => (output += chunk))
+  const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)))
+  const run = { child, url: `http://127.0.0.1:${port}`, output: () => output, exited }
+  running.push(run)
+  return run
+}
+
+/** Waits until the server answers /api/health (any status), or throws if it exits first. */
+async function healthy(run: Run): Promise<void> {
+  const deadline = Date.now() + 20_000
+  while (Date.now() < deadline) {
+    if (run.child.exitCode !== null)
+      throw new Error(`server exited with ${run.child.exitCode}: ${run.output()}`)
+    try {
+      await fetch(`${run.url}/api/health`)
+      return
+    }
+    catch {}
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  throw new Error('server did not answer')
+}
+
+/** The server must refuse to start: exit 1 within 20 s, with one line naming the file, and no stack trace. */
+async function refused(db: string, wrapper: string[] = []): Promise<string> {
+  const run = await spawnServer(db, wrapper)
+  const started = performance.now()
+  const code = await Promise.race([run.exited, new Promise(resolve => setTimeout(resolve, 20_000, 'still running'))])
+  const lines = run.output().trim().split('\n')
+  console.log(`refused in ${Math.round(performance.now() - started)} ms: ${lines.join(' | ')}`)
+  expect(code).toBe(1)
+  expect(lines).toHaveLength(1)
+  expect(lines[0]).toContain(db)
+  expect(run.output()).not.toMatch(/^\s+at /m)
+  return lines[0]!
+}
+
+// Root writes to read-only files anyway: run the server without that capability, as any other user would be.
+const withoutRootOverride = process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--'] : []
+
+describe('storage faults at start', () => {
+  it('a file that is not a database', async () => {
+    const db = tempDb()
+    writeFileSync(db, 'these are not the votes you are looking for\n'.repeat(100))
+    expect(await refused(db)).toContain('is not a SQLite database')
+  })
+
+  it('a read-only database', async () => {
+    const db = tempDb()
+    createStore(db).close()
+    chmodSync(db, 0o444)
+    expect(await refused(db, withoutRootOverride)).toContain('is read-only')
+  })
+
+  it('a database another server is using; the lock goes with that server, even killed', async () => {
+    const db = tempDb()
+    const first = await spawnServer(db)
+    await healthy(first)
+    expect(await refused(db)).toContain('is in use by another poll server')
+    expect((await fetch(`${first.url}/api/health`)).status).toBe(200)
+    first.child.kill('SIGKILL')
+    await first.exited
+    const next = await spawnServer(db)
+    await healthy(next)
+    expect((await fetch(`${next.url}/api/health`)).status).toBe(200)
+  }, 60_000)
+})
+
+describe('storage faults while running', () => {
+  it('writes failing (file size limit, as a full disk): votes refused and logged, /api/health 503, no refused vote acknowledged', async () => {
+    const db = tempDb()
+    // The server's files may not grow past ~256-512 KiB (ulimit -f counts 512- or 1024-byte blocks, by shell):
+    // enough to start, then the write-ahead log hits the limit after some votes.
+    const run = await spawnServer(db, ['sh', '-c', 'ulimit -f 512 && exec "$0" "$@"'])
+    await healthy(run)
+    expect((await fetch(`${run.url}/api/health`)).status).toBe(200)
+
+    const acked: string[] = []
+    const refusedVotes: string[] = []
+    let health: { status: number, body: unknown } | undefined
+    for (let i = 0; i < 400 && refusedVotes.length < 5; i++) {
+      const participant = `disk-phone-${i}-xxxx`
+      const res = await fetch(`${run.url}/api/polls/what-else/votes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ participant, answer: `answer ${i} ${'x'.repeat(150)}` }),
+      })
+      expect([200, 503], await res.clone().text()).toContain(res.status)
+      if (res.status === 200) {
+        acked.push(participant)
+      }
+      else {
+        refusedVotes.push(participant)
+        expect(await res.json()).toEqual({ error: 'not stored: the server cannot write its database right now; try again' })
+        const h = await fetch(`${run.url}/api/health`)
+        health ??= { status: h.status, body: await h.json() }
+      }
+      await new Promise(resolve => setTimeout(resolve, 30)) // below the per-address POST rate limit
+    }
+    console.log(`${acked.length} votes acknowledged, then refused; /api/health said ${JSON.stringify(health)}`)
+    expect(refusedVotes.length).toBeGreaterThan(0)
+    expect(health?.status).toBe(503)
+    expect(health?.body).toMatchObject({ ok: false, error: expect.stringContaining('disk I/O error') })
+    const log = run.output().split('\n').filter(line => line.startsWith('Storage error'))
+    expect(log[0]).toContain(db)
+    expect(log[0]).toContain('SQLITE_IOERR')
+    expect(run.output()).not.toMatch(/^\s+at /m)
+
+    run.child.kill('SIGKILL')
+    await run.exited
+    const reader = new Database(db, { readonly: true })
+    const stored = new Set((reader.prepare('SELECT participant FROM votes WHERE poll = ?').all('what-else') as { participant: string }[]).map(r => r.participant))
+    reader.close()
+    // Every acknowledged vote is in the file; no refused one is.
+    expect(acked.filter(p => !stored.has(p))).toEqual([])
+    expect(refusedVotes.filter(p => stored.has(p))).toEqual([])
+  }, 60_000)
+})
