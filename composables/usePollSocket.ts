@@ -33,10 +33,14 @@ export interface UsePollSocketReturn {
   close: () => void
 }
 
+/** The socket's address on this page's own host; `base` is the server's path (`/`) or URL (`serverBase()`). */
 export function socketUrl(base = '/', session = ''): string {
-  const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:'
-  const query = session ? `?session=${encodeURIComponent(session)}` : ''
-  return `${protocol}//${location.host}${base.replace(/\/?$/, '/')}ws${query}`
+  const url = new URL(`${base.replace(/\/?$/, '/')}ws`, location.origin)
+  url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:'
+  url.host = location.host
+  if (session)
+    url.searchParams.set('session', session)
+  return url.href
 }
 
 /** One WebSocket to the poll server that reconnects by itself and says hello again each time. */

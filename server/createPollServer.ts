@@ -116,7 +116,8 @@ export function createPollServer(options: PollServerOptions): PollServer {
     }
     const app = statics.find(a => url.pathname.startsWith(`${a.prefix}/`))
     if (app) {
-      req.url = req.url!.slice(app.prefix.length)
+      // Served from the parsed path, never the raw target: the file is the one the route matched.
+      req.url = `${url.pathname.slice(app.prefix.length)}${url.search}`
       app.serve(req, res, () => {
         req.url = `${app.prefix}${req.url}`
         next()

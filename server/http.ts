@@ -4,12 +4,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void
 
 /**
- * The request's URL, or undefined for a target no URL parser accepts (e.g. `//x:99999/`, which Node's
- * HTTP parser lets through): such a request must be refused, never allowed to throw.
+ * The request's URL, from its path alone: `//evil.example/console/` is the path `//evil.example/console/` on
+ * this server, never a URL of another host (as `new URL(target, base)` would read it). An absolute-form
+ * target (`GET http://host/path`) counts by its path. Undefined for a target no URL parser accepts
+ * (e.g. `//x:99999/`): such a request must be refused, never allowed to throw.
  */
 export function requestUrl(req: IncomingMessage): URL | undefined {
+  const target = req.url ?? '/'
   try {
-    return new URL(req.url ?? '/', 'http://localhost')
+    const url = new URL(target.startsWith('/') ? `http://localhost${target}` : target)
+    return target.startsWith('/') ? url : new URL(`http://localhost${url.pathname}${url.search}`)
   }
   catch {
     return undefined
