@@ -23,6 +23,11 @@ function isServableRange(value: string): boolean {
 export function serveFiles(dir: string, options: { dev: boolean }): RequestHandler {
   const serve = sirv(dir, { ...options, etag: true, gzip: false, ignores: false })
   return (req, res, next) => {
+    // Files are read, never written or traced: every other method is refused, not answered with the file.
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { 'allow': 'GET, HEAD', 'content-type': 'text/plain' }).end('Method not allowed')
+      return
+    }
     const range = req.headers.range
     if (range !== undefined && !isServableRange(range))
       delete req.headers.range

@@ -1,7 +1,7 @@
 import type { ServerProcess } from '../serverProcess'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixtureDist } from '../fixtureDist'
-import { rawGet } from '../rawHttp'
+import { rawExchange, rawGet } from '../rawHttp'
 import { startServer, tempDb } from '../serverProcess'
 
 let server: ServerProcess
@@ -24,5 +24,19 @@ describe('a crafted path', () => {
   it('still serves the apps at their own paths, and absolute-form targets by their path', async () => {
     expect((await rawGet(server.port, '/console/')).data).toContain('<title>console</title>')
     expect((await rawGet(server.port, 'http://elsewhere.example/vote/')).data).toContain('<title>vote</title>')
+  })
+})
+
+describe('static files', () => {
+  it('answer 405 to methods other than GET and HEAD', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE']) {
+      for (const path of ['/', '/3', '/assets/app.js', '/vote/', '/console/']) {
+        // Sent raw: fetch() refuses TRACE.
+        const reply = await rawExchange(server.port, `${method} ${path} HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`)
+        expect(reply.status, `${method} ${path}`).toBe(405)
+        expect(reply.data.toLowerCase()).toContain('allow: get, head')
+      }
+    }
+    expect((await fetch(`${server.url}/`, { method: 'HEAD' })).status).toBe(200)
   })
 })
