@@ -19,3 +19,10 @@ declare module '@slidev/client' {
 
   export type { Ref }
 }
+
+declare module '@slidev/client/state/storage.ts' {
+  import type { Ref } from 'vue'
+
+  /** Whether the presenter view mirrors its mouse pointer onto the audience's screens. */
+  export const showPresenterCursor: Ref<boolean>
+}
