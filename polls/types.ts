@@ -86,8 +86,10 @@ export interface TextEntry {
 
 export interface TextResults extends ResultsBase {
   kind: 'text'
-  /** Answers grouped case-insensitively, most frequent first. */
+  /** Answers grouped as moderation compares them, most frequent first: the first 100 groups in live results, every group in exports. */
   entries: TextEntry[]
+  /** Groups not listed in `entries`. */
+  moreEntries: number
 }
 
 export interface RankingResults extends ResultsBase {

@@ -34,7 +34,7 @@ if (!service.hasSession(session)) {
   console.error(`No session "${session}" in ${config.dbPath}. Sessions: ${service.sessions().map(s => s.code).join(', ') || 'none'}`)
   process.exit(2)
 }
-const results = polls.map(poll => ({ poll, results: service.results(session, poll.id) }))
+const results = polls.map(poll => ({ poll, results: service.fullResults(session, poll.id) }))
 const participants = new Set(store.rows(session).map(r => r.participant)).size
 store.close()
 const root = process.cwd()

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream'
 import type { Poll } from '../polls/types.ts'
 import type { AddressBudgets } from './addressBudgets.ts'
 import type { RequestHandler } from './http.ts'
+import type { RealtimeStats } from './realtime.ts'
 import { polls as deckPolls } from '../polls/definitions.ts'
 import { DEFAULT_BUDGETS } from './addressBudgets.ts'
 import { createApiHandler } from './api.ts'
@@ -47,7 +48,7 @@ export interface PollServer {
   /** Takes WebSocket upgrades for /ws; false for other paths. */
   upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean
   service: ReturnType<typeof createPollService>
-  stats: () => { clients: number, buckets: number, addresses: number }
+  stats: () => RealtimeStats
   close: () => void
 }
 

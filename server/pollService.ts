@@ -1,5 +1,6 @@
 import type { Answer, HiddenResults, Poll, PollResults, PollState, PollSummary } from '../polls/types.ts'
 import type { Store } from './store.ts'
+import type { Tally } from './tally.ts'
 import { moderationKey } from '../polls/normalizeText.ts'
 import { scalePoints } from '../polls/scalePoints.ts'
 import { validateAnswer } from '../polls/validateAnswer.ts'
@@ -7,6 +8,7 @@ import { toCsv, toJson } from './exportResults.ts'
 import { aggregate, hiddenResults } from './results.ts'
 import { generateSessionCode } from './sessionCode.ts'
 import { StorageError } from './storageError.ts'
+import { createTally } from './tally.ts'
 import { createVoteBatcher } from './voteBatcher.ts'
 
 /** A refusal the transports turn into a status code and `{ error }`. */
@@ -33,21 +35,22 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
   const byId = new Map(polls.map(poll => [poll.id, poll]))
   const listeners = new Set<(event: PollEvent) => void>()
   const batcher = createVoteBatcher(store.saveVotes)
-  // Each poll's visible answers by participant, read from SQLite once and then kept in step after each
-  // commit: a results broadcast or a phone's hello must not re-read and re-parse thousands of rows.
-  const cache = new Map<string, Map<string, Answer>>()
+  // Each poll's visible answers by participant and their running counts, read from SQLite once and then kept
+  // in step after each commit: a vote costs the same however many answers the poll holds, and a results
+  // broadcast or a phone's hello does not re-read thousands of rows.
+  const cache = new Map<string, Tally>()
   const cacheKey = (session: string, id: string): string => `${session}\n${id}`
-  function answersOf(session: string, id: string): Map<string, Answer> {
+  function tallyOf(session: string, id: string): Tally {
     const key = cacheKey(session, id)
-    let answers = cache.get(key)
-    if (!answers) {
-      answers = new Map(store.answers(session, id).map(a => [a.participant, a.answer]))
-      cache.set(key, answers)
+    let tally = cache.get(key)
+    if (!tally) {
+      tally = createTally(poll(id), new Map(store.answers(session, id).map(a => [a.participant, a.answer])))
+      cache.set(key, tally)
     }
-    return answers
+    return tally
   }
-  // Each poll's aggregated results, built on first request and dropped on every change to the poll (a vote,
-  // a state change, moderation, a reset): presenters, exports and a revealed poll's audience share one.
+  // Each poll's results, read from its counts on first request and dropped on every change to the poll (a
+  // vote, a state change, moderation, a reset): presenters and a revealed poll's audience share one.
   const aggregates = new Map<string, PollResults>()
   const forgetSession = (session: string): void => polls.forEach((p) => {
     cache.delete(cacheKey(session, p.id))
@@ -90,10 +93,15 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     const key = cacheKey(session, id)
     let found = aggregates.get(key)
     if (!found) {
-      found = aggregate(poll(id), state(session, id), [...answersOf(session, id).values()])
+      found = tallyOf(session, id).results(state(session, id))
       aggregates.set(key, found)
     }
     return found
+  }
+
+  /** Results with every text group listed, counted afresh: for exports, never for broadcasts. */
+  function fullResults(session: string, id: string): PollResults {
+    return aggregate(poll(id), state(session, id), [...tallyOf(session, id).answers.values()])
   }
 
   return {
@@ -101,6 +109,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     poll,
     state,
     results,
+    fullResults,
 
     summaries(): PollSummary[] {
       return polls.map(p => ({
@@ -134,8 +143,8 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
         throw err
       }
       if (hidden)
-        answersOf(session, id).delete(participant)
-      else answersOf(session, id).set(participant, checked.answer)
+        tallyOf(session, id).delete(participant)
+      else tallyOf(session, id).set(participant, checked.answer)
       changed(session, id)
       return checked.answer
     },
@@ -143,11 +152,11 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     /** What the audience may see: visibility is decided first, so hidden results cost no aggregation. */
     publicResults(session: string, id: string): PollResults | HiddenResults {
       const current = state(session, id)
-      return current.revealed ? results(session, id) : hiddenResults(poll(id), current, answersOf(session, id).size)
+      return current.revealed ? results(session, id) : hiddenResults(poll(id), current, tallyOf(session, id).answers.size)
     },
 
     answersByParticipant(session: string, id: string): ReadonlyMap<string, Answer> {
-      return answersOf(session, poll(id).id)
+      return tallyOf(session, poll(id).id).answers
     },
 
     open: (session: string, id: string) => setState(session, id, { open: true }),
@@ -202,9 +211,10 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       if (poll(id).kind !== 'text')
         throw new PollError(400, 'only open-text answers can be hidden')
       const key = moderationKey(text)
-      const matching = [...answersOf(session, id)].filter(([, answer]) => moderationKey(String(answer)) === key).map(([participant]) => participant)
+      const tally = tallyOf(session, id)
+      const matching = [...tally.answers].filter(([, answer]) => moderationKey(String(answer)) === key).map(([participant]) => participant)
       store.hideAnswers(session, id, key, matching)
-      matching.forEach(participant => answersOf(session, id).delete(participant))
+      matching.forEach(participant => tally.delete(participant))
       changed(session, id)
       return matching.length
     },
@@ -221,7 +231,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     },
 
     exportCsv: (session: string): string => toCsv(session, store.rows(session), polls),
-    exportJson: (session: string) => toJson(session, store.rows(session), polls, id => results(session, id)),
+    exportJson: (session: string) => toJson(session, store.rows(session), polls, id => fullResults(session, id)),
 
     subscribe(listener: (event: PollEvent) => void): () => void {
       listeners.add(listener)

@@ -31,6 +31,10 @@ interface Client {
   watch: boolean
   /** The results view this socket was last sent every poll in; a hello that keeps it sends none again. */
   view?: 'full' | 'public'
+  /** Polls whose results were held back while the socket's queue was full: sent as they are then, once it drains. */
+  held: Set<string>
+  /** Over SEND_HOLD_BYTES at the last heartbeat: still over at the next, the socket is cut. */
+  backlogged: boolean
   alive: boolean
   refused: number
 }
@@ -50,6 +54,30 @@ export interface RealtimeOptions {
   coalesceMs?: number
 }
 
+/**
+ * What a socket may have queued and not yet taken (ws `bufferedAmount`, beyond what the kernel holds). Over
+ * SEND_HOLD_BYTES it is sent no more results, only which polls changed is noted, and it gets their latest
+ * results once it drains; over SEND_CLOSE_BYTES, or over SEND_HOLD_BYTES for a whole heartbeat, it is cut: a
+ * reader that stopped reading costs the server at most about this much, however much happens meanwhile.
+ */
+export const SEND_HOLD_BYTES = 64 * 1024
+export const SEND_CLOSE_BYTES = 1024 * 1024
+
+/** What the server holds, for tests and the benchmark. */
+export interface RealtimeStats {
+  clients: number
+  /** Per-socket rate-limit buckets. */
+  buckets: number
+  /** Addresses with sockets. */
+  addresses: number
+  /** Sockets with results held back (a full queue). */
+  held: number
+  /** Sockets cut for not reading, since start. */
+  slowClosed: number
+  /** Bytes queued for all sockets. */
+  queuedBytes: number
+}
+
 /** Answers an upgrade with a plain HTTP status, before any handshake, and hangs up. */
 function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
   socket.once('finish', () => socket.destroy())
@@ -60,6 +88,8 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
 export function createRealtime({ service, token, session, address, allowedOrigin, lookups, budgets, coalesceMs = 30 }: RealtimeOptions) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES })
   const clients = new Set<Client>()
+  // Watching clients by session: a change in a session nobody watches sends nothing and builds nothing.
+  const watchers = new Map<string, Set<Client>>()
   // Per socket: a phone sends a handful of messages a minute; a flood is cut off.
   const limiter = createRateLimiter(10, 30)
   // Per address, across its sockets: many sockets each inside their own limit are still one client.
@@ -72,10 +102,52 @@ export function createRealtime({ service, token, session, address, allowedOrigin
   let flushTimer: NodeJS.Timeout | undefined
   let lastFlush = 0
   let nextId = 0
+  let slowClosed = 0
 
-  const send = (client: Client, message: ServerMessage | string): void => {
-    if (client.socket.readyState === client.socket.OPEN)
-      client.socket.send(typeof message === 'string' ? message : JSON.stringify(message))
+  function send(client: Client, message: ServerMessage | string): void {
+    const { socket } = client
+    if (socket.readyState !== socket.OPEN)
+      return
+    // Each write that leaves the queue is a chance to send what was held back.
+    socket.send(typeof message === 'string' ? message : JSON.stringify(message), () => client.held.size && release(client))
+    if (socket.bufferedAmount > SEND_CLOSE_BYTES)
+      cut(client)
+  }
+
+  /** Ends a socket that does not take what it is sent (terminated: a close frame would wait behind the queue). */
+  function cut(client: Client): void {
+    slowClosed += 1
+    client.socket.terminate()
+  }
+
+  /** A poll's latest results to a watcher, or, while its queue is full, a note to send them once it drains. */
+  function sendResults(client: Client, poll: string): void {
+    if (client.socket.bufferedAmount > SEND_HOLD_BYTES) {
+      client.held.add(poll)
+      return
+    }
+    client.held.delete(poll)
+    send(client, resultsText(client.session, poll, client.presenter))
+  }
+
+  /** As a socket's queue drains: what was held back goes out as it is now, once per poll. */
+  function release(client: Client): void {
+    for (const poll of client.held) sendResults(client, poll)
+  }
+
+  function setWatch(client: Client, watch: boolean): void {
+    client.watch = watch
+    let watching = watchers.get(client.session)
+    if (watch) {
+      if (!watching)
+        watchers.set(client.session, watching = new Set())
+      watching.add(client)
+      return
+    }
+    client.held.clear()
+    watching?.delete(client)
+    if (watching?.size === 0)
+      watchers.delete(client.session)
   }
 
   function currentFor(client: Client): ServerMessage {
@@ -103,9 +175,8 @@ export function createRealtime({ service, token, session, address, allowedOrigin
     flushTimer = undefined
     lastFlush = Date.now()
     for (const [code, polls] of dirty) {
-      const watchers = [...clients].filter(c => c.watch && c.session === code)
-      for (const poll of polls) {
-        for (const client of watchers) send(client, resultsText(code, poll, client.presenter))
+      for (const client of watchers.get(code) ?? []) {
+        for (const poll of polls) sendResults(client, poll)
       }
     }
     dirty.clear()
@@ -130,6 +201,8 @@ export function createRealtime({ service, token, session, address, allowedOrigin
     }
     if (event.type === 'results') {
       serialised.delete(`${event.session}\n${event.poll}`)
+      if (!watchers.has(event.session))
+        return
       const polls = dirty.get(event.session) ?? new Set()
       polls.add(event.poll)
       dirty.set(event.session, polls)
@@ -175,7 +248,7 @@ export function createRealtime({ service, token, session, address, allowedOrigin
         client.presenter = tokenMatches(token, message.token)
         if (triesToken && !client.presenter)
           lookups.failed(client.address)
-        client.watch = client.presenter || message.watch === true
+        setWatch(client, client.presenter || message.watch === true)
         const view = client.watch ? (client.presenter ? 'full' : 'public') : undefined
         // Results go to a socket that starts watching or changes view; one that keeps its view gets every change anyway.
         const fresh = view !== undefined && view !== client.view
@@ -184,7 +257,7 @@ export function createRealtime({ service, token, session, address, allowedOrigin
         send(client, currentFor(client))
         if (fresh) {
           for (const poll of service.polls)
-            send(client, resultsText(client.session, poll.id, client.presenter))
+            sendResults(client, poll.id)
         }
         return
       }
@@ -220,7 +293,7 @@ export function createRealtime({ service, token, session, address, allowedOrigin
         return refuse(socket, 4404, 'unknown session', `unknown session "${code}"`)
       }
     }
-    const client: Client = { id: String(nextId++), socket, session: code, address: from, presenter: false, watch: false, alive: true, refused: 0 }
+    const client: Client = { id: String(nextId++), socket, session: code, address: from, presenter: false, watch: false, held: new Set(), backlogged: false, alive: true, refused: 0 }
     clients.add(client)
     socket.on('pong', () => (client.alive = true))
     socket.on('message', (data, isBinary) => {
@@ -238,19 +311,26 @@ export function createRealtime({ service, token, session, address, allowedOrigin
     })
     socket.on('close', () => {
       clients.delete(client)
+      setWatch(client, false)
       limiter.forget(client.id)
     })
     socket.on('error', () => socket.terminate())
   }
 
-  // Phones that vanish (sleep, lost Wi-Fi) without closing are found by ping and dropped.
+  // Phones that vanish (sleep, lost Wi-Fi) without closing are found by ping and dropped; so are sockets
+  // whose queue stays full (a client can answer pings and still never read).
   const heartbeat = setInterval(() => {
     for (const client of clients) {
-      if (!client.alive) {
-        client.socket.terminate()
+      const backlogged = client.socket.bufferedAmount > SEND_HOLD_BYTES
+      if (!client.alive || (backlogged && client.backlogged)) {
+        if (backlogged)
+          cut(client)
+        else client.socket.terminate()
         clients.delete(client)
+        setWatch(client, false)
         continue
       }
+      client.backlogged = backlogged
       client.alive = false
       client.socket.ping()
     }
@@ -288,9 +368,14 @@ export function createRealtime({ service, token, session, address, allowedOrigin
       wss.handleUpgrade(req, socket, head, ws => onConnection(ws, req, from))
       return true
     },
-    /** What the server holds, for tests and the benchmark: sockets, per-socket rate-limit buckets, addresses with sockets. */
-    stats(): { clients: number, buckets: number, addresses: number } {
-      return { clients: clients.size, buckets: limiter.size, addresses: socketsByAddress.size }
+    stats(): RealtimeStats {
+      let held = 0
+      let queuedBytes = 0
+      for (const client of clients) {
+        held += Number(client.held.size > 0)
+        queuedBytes += client.socket.bufferedAmount
+      }
+      return { clients: clients.size, buckets: limiter.size, addresses: socketsByAddress.size, held, slowClosed, queuedBytes }
     },
     close(): void {
       unsubscribe()

@@ -2,6 +2,45 @@ import type { Answer, HiddenResults, Poll, PollResults, PollState, TextEntry } f
 import { moderationKey } from '../polls/normalizeText.ts'
 import { scalePoints } from '../polls/scalePoints.ts'
 
+/**
+ * How many text groups live results carry (the rest is counted in `moreEntries`; exports list all). The
+ * word cloud draws 60 and lists 5 long answers, so 100 fill any slide with room to spare and bound a
+ * broadcast however many answers a poll holds: a few KB as a room types, ~60 KB at most (200 characters each).
+ */
+export const TEXT_ENTRIES_SHOWN = 100
+
+/** What open-text answers are grouped by: the key moderation hides by, so a group is hidden whole. */
+export const textKey = moderationKey
+
+/** A text group: its key, how many answered it, and how often each spelling was used. */
+export interface TextGroup {
+  key: string
+  count: number
+  spellings: ReadonlyMap<string, number>
+}
+
+/** The spelling a group is shown as: its most used, on a tie the first in code-unit order ("Skills" before "skills"). */
+export function shownSpelling(spellings: ReadonlyMap<string, number>): string {
+  let shown = ''
+  let most = 0
+  for (const [text, n] of spellings) {
+    if (n > most || (n === most && text < shown)) {
+      shown = text
+      most = n
+    }
+  }
+  return shown
+}
+
+/**
+ * Entry order: most frequent first, then by key in code-unit order (keys are decomposed and folded, so
+ * "ärende" sits by "arende"); keys are unique, so the order is total. A locale's collation would cost
+ * ten times as much, and a poll's first count compares each group about log2(groups) times.
+ */
+export function compareGroups(a: Pick<TextGroup, 'key' | 'count'>, b: Pick<TextGroup, 'key' | 'count'>): number {
+  return b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+}
+
 function countOptions(ids: string[], answers: Answer[]): Record<string, number> {
   const counts = Object.fromEntries(ids.map(id => [id, 0]))
   for (const answer of answers) {
@@ -13,26 +52,37 @@ function countOptions(ids: string[], answers: Answer[]): Record<string, number> 
   return counts
 }
 
-/** Groups answers that read the same (the key moderation hides by), each shown as its first spelling. */
-function groupTexts(answers: Answer[]): TextEntry[] {
-  const groups = new Map<string, TextEntry>()
+/** Groups answers that read the same (the key moderation hides by), the first `limit` groups listed. */
+function groupTexts(answers: Answer[], limit: number): { entries: TextEntry[], moreEntries: number } {
+  const groups = new Map<string, TextGroup & { spellings: Map<string, number> }>()
   // A word cloud repeats words: key each distinct spelling once.
   const keys = new Map<string, string>()
   for (const answer of answers) {
     const text = String(answer)
     let key = keys.get(text)
     if (key === undefined)
-      keys.set(text, key = moderationKey(text))
-    const entry = groups.get(key)
-    if (entry)
-      entry.count += 1
-    else groups.set(key, { text, count: 1 })
+      keys.set(text, key = textKey(text))
+    let group = groups.get(key)
+    if (!group)
+      groups.set(key, group = { key, count: 0, spellings: new Map() })
+    group.count += 1
+    group.spellings.set(text, (group.spellings.get(text) ?? 0) + 1)
   }
-  return [...groups.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
+  const sorted = [...groups.values()].sort(compareGroups)
+  const entries = sorted.slice(0, limit).map(group => ({ text: shownSpelling(group.spellings), count: group.count }))
+  return { entries, moreEntries: sorted.length - entries.length }
 }
 
-/** Aggregates stored answers (one per participant) into what a chart shows. */
-export function aggregate(poll: Poll, state: PollState, answers: Answer[]): PollResults {
+/** Option ids by Borda points, best first; a tie keeps the poll's order. */
+export function rankingOrder(ids: string[], scores: Record<string, number>): string[] {
+  return [...ids].sort((a, b) => scores[b]! - scores[a]! || ids.indexOf(a) - ids.indexOf(b))
+}
+
+/**
+ * Aggregates stored answers (one per participant) into what a chart shows, counting afresh: exports use it
+ * with every text group listed; live results come from the running counts of counts.ts, which agree with it.
+ */
+export function aggregate(poll: Poll, state: PollState, answers: Answer[], textLimit = Infinity): PollResults {
   const base = { id: poll.id, participants: answers.length, ...state }
   switch (poll.kind) {
     case 'single':
@@ -45,17 +95,17 @@ export function aggregate(poll: Poll, state: PollState, answers: Answer[]): Poll
       return { ...base, kind: 'scale', counts: countOptions(points, answers), mean }
     }
     case 'text':
-      return { ...base, kind: 'text', entries: groupTexts(answers) }
+      return { ...base, kind: 'text', ...groupTexts(answers, textLimit) }
     case 'ranking': {
       const ids = poll.options.map(o => o.id)
       const scores = Object.fromEntries(ids.map(id => [id, 0]))
       for (const answer of answers) {
         (answer as string[]).forEach((id, position) => {
-          scores[id]! += ids.length - 1 - position
+          if (id in scores)
+            scores[id]! += ids.length - 1 - position
         })
       }
-      const order = [...ids].sort((a, b) => scores[b]! - scores[a]! || ids.indexOf(a) - ids.indexOf(b))
-      return { ...base, kind: 'ranking', scores, order }
+      return { ...base, kind: 'ranking', scores, order: rankingOrder(ids, scores) }
     }
   }
 }
