@@ -121,10 +121,14 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
         throw new PollError(400, checked.error)
       if (!state(session, id).open)
         throw new PollError(409, `poll "${id}" is closed`)
-      // A moderated text sent again, however disguised, is stored, but stays off the charts and exports.
-      const hidden = typeof checked.answer === 'string' && store.isHiddenText(session, id, moderationKey(checked.answer))
-      await batcher.add({ session, poll: id, participant, answer: checked.answer, at: Date.now(), hidden })
-      if (hidden)
+      // A moderated text sent again, however disguised, is stored, but stays off the charts and exports. The
+      // store decides that as it writes the vote (a text may be hidden while the vote waits for its batch),
+      // and the answers kept in memory follow what it stored.
+      const key = poll(id).kind === 'text' ? moderationKey(String(checked.answer)) : undefined
+      const stored = await batcher.add({ session, poll: id, participant, answer: checked.answer, at: Date.now(), key })
+      if (stored === 'dropped')
+        throw new PollError(404, `unknown session "${session}"`)
+      if (stored === 'hidden')
         answersOf(session, id).delete(participant)
       else answersOf(session, id).set(participant, checked.answer)
       changed(session, id)

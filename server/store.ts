@@ -10,9 +10,12 @@ export interface VoteRecord {
   participant: string
   answer: Answer
   at: number
-  /** Stored but kept off charts and exports (a moderated text sent again). */
-  hidden?: boolean
+  /** An open-text answer's moderationKey(): stored hidden if that key is hidden in its poll when it is stored. */
+  key?: string
 }
+
+/** What became of a vote: kept off charts and exports (a moderated text), or not stored (its session is gone). */
+export type StoredAs = 'visible' | 'hidden' | 'dropped'
 
 export interface StoredAnswer {
   participant: string
@@ -84,11 +87,15 @@ export function createStore(path: string) {
   })()
 
   // Conditional on the session still existing: a vote queued as its session is erased is dropped, not stored.
-  const upsertVote = db.prepare(`
+  // Hidden-ness is decided here, in the transaction that stores the vote: a text hidden while its vote was
+  // on its way (validated, waiting for the batch) is found, as no check made before the wait could.
+  const upsertVote = db.prepare<Record<string, unknown>, { hidden: number }>(`
     INSERT INTO votes (session, poll, participant, answer, at, hidden)
-    SELECT @session, @poll, @participant, @answer, @at, @hidden
+    SELECT @session, @poll, @participant, @answer, @at,
+      @key IS NOT NULL AND EXISTS (SELECT 1 FROM hidden_texts WHERE session = @session AND poll = @poll AND text = @key)
     WHERE @session = '' OR EXISTS (SELECT 1 FROM sessions WHERE code = @session)
-    ON CONFLICT (session, poll, participant) DO UPDATE SET answer = excluded.answer, at = excluded.at, hidden = excluded.hidden`)
+    ON CONFLICT (session, poll, participant) DO UPDATE SET answer = excluded.answer, at = excluded.at, hidden = excluded.hidden
+    RETURNING hidden`)
   const selectAnswers = db.prepare<[string, string], { participant: string, answer: string }>(
     'SELECT participant, answer FROM votes WHERE session = ? AND poll = ? AND hidden = 0',
   )
@@ -121,7 +128,6 @@ export function createStore(path: string) {
   )
   const hideRow = db.prepare('UPDATE votes SET hidden = 1 WHERE session = ? AND poll = ? AND participant = ?')
   const insertHiddenText = db.prepare('INSERT OR IGNORE INTO hidden_texts (session, poll, text) VALUES (?, ?, ?)')
-  const selectHiddenText = db.prepare<[string, string, string], { text: string }>('SELECT text FROM hidden_texts WHERE session = ? AND poll = ? AND text = ?')
   // Files written before moderation keys hold lower-cased texts there: re-key them once, so what was hidden stays hidden.
   db.function('moderation_key', { deterministic: true }, (text: string) => moderationKey(text))
   if (db.prepare('SELECT 1 FROM hidden_texts WHERE moderation_key(text) <> text LIMIT 1').get())
@@ -143,17 +149,18 @@ export function createStore(path: string) {
     console.warn(`${path}: the write-ahead log is in use by another reader; erased pages leave it at the next checkpoint`)
   }
 
-  const saveVotes = db.transaction((records: VoteRecord[]) => {
-    for (const r of records) {
-      upsertVote.run({ ...r, answer: JSON.stringify(r.answer), hidden: Number(r.hidden ?? false) })
-      if (r.session && insertParticipant.run({ session: r.session, participant: r.participant }).changes)
-        countParticipant.run(r.session)
-    }
-  })
+  const saveVotes = db.transaction((records: VoteRecord[]): StoredAs[] => records.map((r) => {
+    const stored = upsertVote.get({ ...r, answer: JSON.stringify(r.answer), key: r.key ?? null })
+    if (!stored)
+      return 'dropped'
+    if (r.session && insertParticipant.run({ session: r.session, participant: r.participant }).changes)
+      countParticipant.run(r.session)
+    return stored.hidden ? 'hidden' : 'visible'
+  }))
 
   return {
     db,
-    /** Stores a batch of votes in one transaction; a participant's new answer replaces the old one. */
+    /** Stores a batch of votes in one transaction (a participant's new answer replaces the old one), saying what became of each. */
     saveVotes,
     answers(session: string, poll: string): StoredAnswer[] {
       return selectAnswers.all(session, poll).map(row => ({ participant: row.participant, answer: JSON.parse(row.answer) as Answer }))
@@ -206,9 +213,6 @@ export function createStore(path: string) {
         insertHiddenText.run(session, poll, key)
         participants.forEach(p => hideRow.run(session, poll, p))
       })()
-    },
-    isHiddenText(session: string, poll: string, key: string): boolean {
-      return selectHiddenText.get(session, poll, key) !== undefined
     },
     close(): void {
       db.close()
