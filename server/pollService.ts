@@ -196,7 +196,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
         throw new PollError(400, 'only open-text answers can be hidden')
       const key = moderationKey(text)
       const matching = [...answersOf(session, id)].filter(([, answer]) => moderationKey(String(answer)) === key).map(([participant]) => participant)
-      store.hideAnswers(session, id, key, matching)
+      store.hideAnswers(session, id, key, matching, Date.now())
       matching.forEach(participant => answersOf(session, id).delete(participant))
       changed(session, id)
       return matching.length

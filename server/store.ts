@@ -66,6 +66,10 @@ const migrations = [
   ALTER TABLE sessions ADD COLUMN participants INTEGER NOT NULL DEFAULT 0;
   INSERT INTO participants SELECT DISTINCT v.session, v.participant FROM votes v JOIN sessions s ON s.code = v.session;
   UPDATE sessions SET participants = (SELECT COUNT(*) FROM participants p WHERE p.session = sessions.code);`,
+  // When a text was last hidden or sent again, so that retention erases moderated texts with the answers.
+  // Texts hidden before take the time of their poll's newest hidden answer: they go once those answers have.
+  `ALTER TABLE hidden_texts ADD COLUMN at INTEGER NOT NULL DEFAULT 0;
+  UPDATE hidden_texts SET at = COALESCE((SELECT MAX(v.at) FROM votes v WHERE v.session = hidden_texts.session AND v.poll = hidden_texts.poll AND v.hidden = 1), 0);`,
 ]
 
 /** The SQLite repository: every statement parameterised, every vote batch one transaction. */
@@ -106,6 +110,7 @@ export function createStore(path: string) {
     INSERT INTO poll_state (session, poll, open, revealed) VALUES (?, ?, ?, ?)
     ON CONFLICT (session, poll) DO UPDATE SET open = excluded.open, revealed = excluded.revealed`)
   const deleteVotes = db.prepare('DELETE FROM votes WHERE session = ? AND poll = ?')
+  const deleteHiddenTexts = db.prepare('DELETE FROM hidden_texts WHERE session = ? AND poll = ?')
   const selectCurrent = db.prepare<[string], { poll: string | null }>('SELECT poll FROM current_poll WHERE session = ?')
   const upsertCurrent = db.prepare(`
     INSERT INTO current_poll (session, poll) VALUES (?, ?) ON CONFLICT (session) DO UPDATE SET poll = excluded.poll`)
@@ -123,11 +128,14 @@ export function createStore(path: string) {
   const eraseTables = ['votes', 'poll_state', 'current_poll', 'hidden_texts', 'participants'].map(table => db.prepare(`DELETE FROM ${table} WHERE session = ?`))
   const deleteSessionRow = db.prepare('DELETE FROM sessions WHERE code = ?')
   const deleteOldVotes = db.prepare('DELETE FROM votes WHERE session = ? AND at < ?')
+  const deleteOldHiddenTexts = db.prepare('DELETE FROM hidden_texts WHERE session = ? AND at < ?')
   const selectRows = db.prepare<[string], { poll: string, participant: string, answer: string, at: number }>(
     'SELECT poll, participant, answer, at FROM votes WHERE session = ? AND hidden = 0 ORDER BY at',
   )
   const hideRow = db.prepare('UPDATE votes SET hidden = 1 WHERE session = ? AND poll = ? AND participant = ?')
-  const insertHiddenText = db.prepare('INSERT OR IGNORE INTO hidden_texts (session, poll, text) VALUES (?, ?, ?)')
+  const insertHiddenText = db.prepare(`
+    INSERT INTO hidden_texts (session, poll, text, at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET at = excluded.at`)
+  const touchHiddenText = db.prepare('UPDATE hidden_texts SET at = @at WHERE session = @session AND poll = @poll AND text = @key')
   // Files written before moderation keys hold lower-cased texts there: re-key them once, so what was hidden stays hidden.
   db.function('moderation_key', { deterministic: true }, (text: string) => moderationKey(text))
   if (db.prepare('SELECT 1 FROM hidden_texts WHERE moderation_key(text) <> text LIMIT 1').get())
@@ -150,12 +158,20 @@ export function createStore(path: string) {
   }
 
   const saveVotes = db.transaction((records: VoteRecord[]): StoredAs[] => records.map((r) => {
-    const stored = upsertVote.get({ ...r, answer: JSON.stringify(r.answer), key: r.key ?? null })
+    const stored = upsertVote.get({
+      ...r,
+      answer: JSON.stringify(r.answer),
+      key: r.key ?? null,
+    })
     if (!stored)
       return 'dropped'
     if (r.session && insertParticipant.run({ session: r.session, participant: r.participant }).changes)
       countParticipant.run(r.session)
-    return stored.hidden ? 'hidden' : 'visible'
+    if (!stored.hidden)
+      return 'visible'
+    // A moderated text sent again stays moderated for as long as its newest copy is kept.
+    touchHiddenText.run({ ...r, key: r.key })
+    return 'hidden'
   }))
 
   return {
@@ -172,8 +188,13 @@ export function createStore(path: string) {
     setState(session: string, poll: string, state: PollState): void {
       upsertState.run(session, poll, Number(state.open), Number(state.revealed))
     },
+    /** Erases a poll's answers and the texts moderated in it. */
     resetVotes(session: string, poll: string): void {
-      deleteVotes.run(session, poll)
+      db.transaction(() => {
+        deleteVotes.run(session, poll)
+        deleteHiddenTexts.run(session, poll)
+      })()
+      checkpoint()
     },
     current(session: string): string | null {
       return selectCurrent.get(session)?.poll ?? null
@@ -195,11 +216,12 @@ export function createStore(path: string) {
       erase(code)
       checkpoint()
     },
-    /** Erases workshop sessions created, and default-session answers given, before `cutoff`. */
+    /** Erases workshop sessions created, and default-session answers given and texts moderated, before `cutoff`. */
     deleteOlderThan(cutoff: number): string[] {
       const old = selectOldSessions.all(cutoff).map(row => row.code)
       for (const code of old) erase(code)
       deleteOldVotes.run('', cutoff)
+      deleteOldHiddenTexts.run('', cutoff)
       checkpoint()
       return old
     },
@@ -208,9 +230,9 @@ export function createStore(path: string) {
       return selectRows.all(session).map(row => ({ ...row, answer: JSON.parse(row.answer) as Answer }))
     },
     /** Hides these participants' answers, and any text with this moderation key for anyone who sends it later. */
-    hideAnswers(session: string, poll: string, key: string, participants: string[]): void {
+    hideAnswers(session: string, poll: string, key: string, participants: string[], at: number): void {
       db.transaction(() => {
-        insertHiddenText.run(session, poll, key)
+        insertHiddenText.run(session, poll, key, at)
         participants.forEach(p => hideRow.run(session, poll, p))
       })()
     },
