@@ -170,7 +170,7 @@ export function createStore(path: string) {
     if (!stored.hidden)
       return 'visible'
     // A moderated text sent again stays moderated for as long as its newest copy is kept.
-    touchHiddenText.run({ ...r, key: r.key })
+    touchHiddenText.run(r)
     return 'hidden'
   }))
 
