@@ -12,6 +12,35 @@ describe('normalizeAnswerText', () => {
     expect(normalizeAnswerText('caf' + 'e\u200B\u0301')).toBe('café')
   })
 
+  it('keeps at most three combining marks on a character, and the words of scripts that stack marks', () => {
+    expect(normalizeAnswerText(`q${'\u0301'.repeat(200)}x`)).toBe('q\u0301\u0301\u0301x')
+    expect(normalizeAnswerText(`q${'\u0316'.repeat(9)} b\u20DD\u20DD\u20DD\u20DD`)).toBe('q\u0316\u0316\u0316 b\u20DD\u20DD\u20DD')
+    // Marks that compose with their letter are no longer marks: é + 3 marks keeps all three.
+    expect(normalizeAnswerText('e\u0301\u0302\u0303\u0304')).toBe('é\u0302\u0303\u0304')
+    const stacked = [
+      'ज़िंदगी', // Hindi: nukta, vowel sign and anusvara on one letter
+      'กั้น', // Thai: vowel and tone mark
+      'Tiếng Việt', // Vietnamese
+      'שָׁלוֹם', // Hebrew with points
+      'مُحَمَّد', // Arabic with vowel marks and shadda
+    ]
+    for (const word of stacked)
+      expect(normalizeAnswerText(word), word).toBe(word.normalize('NFKC'))
+  })
+
+  it('caps a run of 10,000 combining marks in linear time', () => {
+    const marks = `x${'\u0316'.repeat(10_000)}y`
+    const started = performance.now()
+    expect(normalizeAnswerText(marks)).toBe('x\u0316\u0316\u0316y')
+    const ms = performance.now() - started
+    // Half as many marks must take about half as long: no worse than linear (generous for a busy machine).
+    const half = `x${'\u0316'.repeat(5_000)}y`
+    const halfStarted = performance.now()
+    normalizeAnswerText(half)
+    console.log(`normalizeAnswerText on 10,000 combining marks: ${ms.toFixed(2)} ms (5,000: ${(performance.now() - halfStarted).toFixed(2)} ms)`)
+    expect(ms).toBeLessThan(100)
+  })
+
   it('keeps what a reader sees: letters of any script, case, punctuation', () => {
     expect(normalizeAnswerText('Открытый код — Ελλάδα <b>x</b>')).toBe('Открытый код — Ελλάδα <b>x</b>')
   })

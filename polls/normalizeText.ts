@@ -8,13 +8,21 @@ import unhomoglyph from 'unhomoglyph'
 // eslint-disable-next-line no-control-regex
 const invisible = /[\0-\x08\x0E-\x1F\x7F-\x9F\p{Cf}\p{Default_Ignorable_Code_Point}]/gu
 
+// Combining marks beyond the third on one character: stacked by the hundred they draw a bar through the
+// slide above and below the answer. Three keep every real word (Hindi "ज़िंदगी" has a nukta, a vowel sign and
+// an anusvara on one letter; Thai a vowel and a tone mark). Each position tries at most four marks and
+// nothing can be tried another way: linear however long the run.
+const extraMarks = /(\p{M}{3})\p{M}+/gu
+
 /**
  * An open-text answer as it is stored and shown: compatibility forms unified (NFKC: full-width letters,
- * ligatures, non-breaking spaces), invisible characters removed, whitespace runs made one space, trimmed.
+ * ligatures, non-breaking spaces), invisible characters removed, at most three combining marks on a
+ * character, whitespace runs made one space, trimmed.
  */
 export function normalizeAnswerText(text: string): string {
-  // Removed before NFKC, so that what was on either side of an invisible character composes.
-  return text.replace(invisible, '').normalize('NFKC').replace(/\s+/g, ' ').trim()
+  // Removed before NFKC, so that what was on either side of an invisible character composes; marks counted
+  // after it, so that those which compose with their letter do not count.
+  return text.replace(invisible, '').normalize('NFKC').replace(extraMarks, '$1').replace(/\s+/g, ' ').trim()
 }
 
 /**

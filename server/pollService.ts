@@ -1,5 +1,5 @@
 import type { Answer, HiddenResults, Poll, PollResults, PollState, PollSummary } from '../polls/types.ts'
-import type { Store } from './store.ts'
+import type { Store, StoredAs } from './store.ts'
 import type { Tally } from './tally.ts'
 import { moderationKey } from '../polls/normalizeText.ts'
 import { scalePoints } from '../polls/scalePoints.ts'
@@ -131,10 +131,13 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
         throw new PollError(400, checked.error)
       if (!state(session, id).open)
         throw new PollError(409, `poll "${id}" is closed`)
-      // A moderated text sent again, however disguised, is stored, but stays off the charts and exports.
-      const hidden = typeof checked.answer === 'string' && store.isHiddenText(session, id, moderationKey(checked.answer))
+      // A moderated text sent again, however disguised, is stored, but stays off the charts and exports. The
+      // store decides that as it writes the vote (a text may be hidden while the vote waits for its batch),
+      // and the answers kept in memory follow what it stored.
+      const key = poll(id).kind === 'text' ? moderationKey(String(checked.answer)) : undefined
+      let stored: StoredAs
       try {
-        await batcher.add({ session, poll: id, participant, answer: checked.answer, at: Date.now(), hidden })
+        stored = await batcher.add({ session, poll: id, participant, answer: checked.answer, at: Date.now(), key })
       }
       catch (err) {
         // Logged where it happened; the voter is told it was not stored, so the phone can try again.
@@ -142,7 +145,9 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
           throw new PollError(503, 'not stored: the server cannot write its database right now; try again')
         throw err
       }
-      if (hidden)
+      if (stored === 'dropped')
+        throw new PollError(404, `unknown session "${session}"`)
+      if (stored === 'hidden')
         tallyOf(session, id).delete(participant)
       else tallyOf(session, id).set(participant, checked.answer)
       changed(session, id)
@@ -213,7 +218,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       const key = moderationKey(text)
       const tally = tallyOf(session, id)
       const matching = [...tally.answers].filter(([, answer]) => moderationKey(String(answer)) === key).map(([participant]) => participant)
-      store.hideAnswers(session, id, key, matching)
+      store.hideAnswers(session, id, key, matching, Date.now())
       matching.forEach(participant => tally.delete(participant))
       changed(session, id)
       return matching.length

@@ -1,6 +1,8 @@
 import type { InProcessServer } from '../tests/inProcessServer'
 import { existsSync, readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { moderationKey } from '../polls/normalizeText'
 import { connect, startInProcess, TOKEN } from '../tests/inProcessServer'
 import { tempDb } from '../tests/serverProcess'
 import { createStore } from './store'
@@ -149,5 +151,92 @@ describe('session codes in paths', () => {
     expect(await csv.text()).toContain(`${code},has-ospo`)
     expect((await api(`/api/sessions/%20${code.toLowerCase()}%20`, { method: 'DELETE', headers: auth })).status).toBe(200)
     expect((await api(`/api/sessions/${code}/export`, { headers: auth })).status).toBe(404)
+  })
+})
+
+describe('erasure of moderated texts', () => {
+  // A hidden answer that carries personal data: the file keeps its text in the vote and its moderation key
+  // (which folds "1" to "l", so the digits alone would not find it) in hidden_texts.
+  const phone = 'Call me: +49 170 1234567'
+  const traces = [
+    phone,
+    moderationKey(phone),
+  ]
+  function found(file: string, label: string): string[] {
+    if (!existsSync(file))
+      return []
+    const bytes = readFileSync(file)
+    return traces.filter(t => bytes.includes(t)).map(t => `${t} in the ${label}`)
+  }
+  const onDisk = (file: string) => [
+    ...found(file, 'file'),
+    ...found(`${file}-wal`, 'WAL'),
+  ]
+
+  async function withHiddenPhone(session: (service: InProcessServer['polls']['service']) => string) {
+    const file = tempDb()
+    const running = await startInProcess(file)
+    const { service } = running.polls
+    const code = session(service)
+    await service.vote(code, 'what-else', 'phone-with-number', phone)
+    expect(service.hideText(code, 'what-else', phone)).toBe(1)
+    // Sent again after the hide, it is stored hidden.
+    await service.vote(code, 'what-else', 'phone-again-1234', phone)
+    expect(onDisk(file)).toContain(`${traces[1]} in the WAL`)
+    return {
+      file,
+      service,
+      code,
+      close: running.close,
+    }
+  }
+
+  it('leaves none in the file after the session is deleted', async () => {
+    const { file, service, code, close } = await withHiddenPhone(service => service.createSession())
+    service.deleteSession(code)
+    expect(onDisk(file)).toEqual([])
+    await close()
+  })
+
+  it('leaves none in the file after the poll is reset', async () => {
+    const { file, service, code, close } = await withHiddenPhone(() => '')
+    service.reset(code, 'what-else')
+    expect(onDisk(file)).toEqual([])
+    await close()
+  })
+
+  it('leaves none of the default session in the file after retention, and keeps newer moderation', async () => {
+    const day = 86_400_000
+    vi.useFakeTimers({
+      toFake: ['Date'],
+    })
+    vi.setSystemTime(Date.now() - 40 * day)
+    const { file, service, close } = await withHiddenPhone(() => '')
+    vi.useRealTimers()
+    // Hidden within the period: it stays hidden after retention.
+    await service.vote('', 'what-else', 'phone-recent-1', 'recent rude words')
+    service.hideText('', 'what-else', 'recent rude words')
+    service.applyRetention(Date.now() - 30 * day)
+    expect(onDisk(file)).toEqual([])
+    await service.vote('', 'what-else', 'phone-recent-2', 'RECENT rude words')
+    expect(service.results('', 'what-else')).toMatchObject({ participants: 0, entries: [] })
+    await close()
+  })
+
+  it('dates texts moderated before times were kept by their poll\'s newest hidden answer, so retention finds them', () => {
+    const file = tempDb()
+    createStore(file).close()
+    const old = new Database(file)
+    old.exec(`DROP TABLE hidden_texts;
+      CREATE TABLE hidden_texts (session TEXT NOT NULL, poll TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (session, poll, text));
+      INSERT INTO hidden_texts VALUES ('', 'what-else', '${traces[1]}');
+      INSERT INTO votes VALUES ('', 'what-else', 'phone-a', '${JSON.stringify(phone)}', 5000, 1);
+      PRAGMA user_version = 1;`)
+    old.close()
+    const store = createStore(file)
+    expect(store.db.prepare('SELECT at FROM hidden_texts').pluck().all()).toEqual([5000])
+    store.deleteOlderThan(6000)
+    expect(onDisk(file)).toEqual([])
+    store.close()
   })
 })

@@ -12,9 +12,12 @@ export interface VoteRecord {
   participant: string
   answer: Answer
   at: number
-  /** Stored but kept off charts and exports (a moderated text sent again). */
-  hidden?: boolean
+  /** An open-text answer's moderationKey(): stored hidden if that key is hidden in its poll when it is stored. */
+  key?: string
 }
+
+/** What became of a vote: kept off charts and exports (a moderated text), or not stored (its session is gone). */
+export type StoredAs = 'visible' | 'hidden' | 'dropped'
 
 export interface StoredAnswer {
   participant: string
@@ -69,6 +72,10 @@ const migrations = [
   ALTER TABLE sessions ADD COLUMN participants INTEGER NOT NULL DEFAULT 0;
   INSERT INTO participants SELECT DISTINCT v.session, v.participant FROM votes v JOIN sessions s ON s.code = v.session;
   UPDATE sessions SET participants = (SELECT COUNT(*) FROM participants p WHERE p.session = sessions.code);`,
+  // When a text was last hidden or sent again, so that retention erases moderated texts with the answers.
+  // Texts hidden before take the time of their poll's newest hidden answer: they go once those answers have.
+  `ALTER TABLE hidden_texts ADD COLUMN at INTEGER NOT NULL DEFAULT 0;
+  UPDATE hidden_texts SET at = COALESCE((SELECT MAX(v.at) FROM votes v WHERE v.session = hidden_texts.session AND v.poll = hidden_texts.poll AND v.hidden = 1), 0);`,
 ]
 
 function open(path: string): Database.Database {
@@ -110,11 +117,15 @@ export function createStore(path: string) {
   }
 
   // Conditional on the session still existing: a vote queued as its session is erased is dropped, not stored.
-  const upsertVote = db.prepare(`
+  // Hidden-ness is decided here, in the transaction that stores the vote: a text hidden while its vote was
+  // on its way (validated, waiting for the batch) is found, as no check made before the wait could.
+  const upsertVote = db.prepare<Record<string, unknown>, { hidden: number }>(`
     INSERT INTO votes (session, poll, participant, answer, at, hidden)
-    SELECT @session, @poll, @participant, @answer, @at, @hidden
+    SELECT @session, @poll, @participant, @answer, @at,
+      @key IS NOT NULL AND EXISTS (SELECT 1 FROM hidden_texts WHERE session = @session AND poll = @poll AND text = @key)
     WHERE @session = '' OR EXISTS (SELECT 1 FROM sessions WHERE code = @session)
-    ON CONFLICT (session, poll, participant) DO UPDATE SET answer = excluded.answer, at = excluded.at, hidden = excluded.hidden`)
+    ON CONFLICT (session, poll, participant) DO UPDATE SET answer = excluded.answer, at = excluded.at, hidden = excluded.hidden
+    RETURNING hidden`)
   const selectAnswers = db.prepare<[string, string], { participant: string, answer: string }>(
     'SELECT participant, answer FROM votes WHERE session = ? AND poll = ? AND hidden = 0',
   )
@@ -125,6 +136,7 @@ export function createStore(path: string) {
     INSERT INTO poll_state (session, poll, open, revealed) VALUES (?, ?, ?, ?)
     ON CONFLICT (session, poll) DO UPDATE SET open = excluded.open, revealed = excluded.revealed`)
   const deleteVotes = db.prepare('DELETE FROM votes WHERE session = ? AND poll = ?')
+  const deleteHiddenTexts = db.prepare('DELETE FROM hidden_texts WHERE session = ? AND poll = ?')
   const selectCurrent = db.prepare<[string], { poll: string | null }>('SELECT poll FROM current_poll WHERE session = ?')
   const upsertCurrent = db.prepare(`
     INSERT INTO current_poll (session, poll) VALUES (?, ?) ON CONFLICT (session) DO UPDATE SET poll = excluded.poll`)
@@ -142,12 +154,14 @@ export function createStore(path: string) {
   const eraseTables = ['votes', 'poll_state', 'current_poll', 'hidden_texts', 'participants'].map(table => db.prepare(`DELETE FROM ${table} WHERE session = ?`))
   const deleteSessionRow = db.prepare('DELETE FROM sessions WHERE code = ?')
   const deleteOldVotes = db.prepare('DELETE FROM votes WHERE session = ? AND at < ?')
+  const deleteOldHiddenTexts = db.prepare('DELETE FROM hidden_texts WHERE session = ? AND at < ?')
   const selectRows = db.prepare<[string], { poll: string, participant: string, answer: string, at: number }>(
     'SELECT poll, participant, answer, at FROM votes WHERE session = ? AND hidden = 0 ORDER BY at',
   )
   const hideRow = db.prepare('UPDATE votes SET hidden = 1 WHERE session = ? AND poll = ? AND participant = ?')
-  const insertHiddenText = db.prepare('INSERT OR IGNORE INTO hidden_texts (session, poll, text) VALUES (?, ?, ?)')
-  const selectHiddenText = db.prepare<[string, string, string], { text: string }>('SELECT text FROM hidden_texts WHERE session = ? AND poll = ? AND text = ?')
+  const insertHiddenText = db.prepare(`
+    INSERT INTO hidden_texts (session, poll, text, at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET at = excluded.at`)
+  const touchHiddenText = db.prepare('UPDATE hidden_texts SET at = @at WHERE session = @session AND poll = @poll AND text = @key')
   // Files written before moderation keys hold lower-cased texts there: re-key them once, so what was hidden stays hidden.
   db.function('moderation_key', { deterministic: true }, (text: string) => moderationKey(text))
   if (db.prepare('SELECT 1 FROM hidden_texts WHERE moderation_key(text) <> text LIMIT 1').get())
@@ -169,13 +183,23 @@ export function createStore(path: string) {
     console.warn(`${path}: the write-ahead log is in use by another reader; erased pages leave it at the next checkpoint`)
   }
 
-  const saveVotes = db.transaction((records: VoteRecord[]) => {
-    for (const r of records) {
-      upsertVote.run({ ...r, answer: JSON.stringify(r.answer), hidden: Number(r.hidden ?? false) })
-      if (r.session && insertParticipant.run({ session: r.session, participant: r.participant }).changes)
-        countParticipant.run(r.session)
-    }
-  })
+  const saveVotes = db.transaction((records: VoteRecord[]): StoredAs[] => records.map((r) => {
+    const stored = upsertVote.get({
+      ...r,
+      answer: JSON.stringify(r.answer),
+      key: r.key ?? null,
+    })
+    if (!stored)
+      return 'dropped'
+    if (r.session && insertParticipant.run({ session: r.session, participant: r.participant }).changes)
+      countParticipant.run(r.session)
+    if (!stored.hidden)
+      return 'visible'
+    // A moderated text sent again stays moderated for as long as its newest copy is kept.
+    touchHiddenText.run(r)
+    return 'hidden'
+  }))
+
   const writeCheck = db.prepare('INSERT INTO write_check (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at')
   const checkWrite = (): unknown => writeCheck.run(Date.now())
   const health = createStorageHealth(path, checkWrite)
@@ -194,8 +218,8 @@ export function createStore(path: string) {
     },
     /** Whether writes go through: a failed write makes it not-ok until one succeeds (tried at most once a second). */
     health: health.status,
-    /** Stores a batch of votes in one transaction; a participant's new answer replaces the old one. */
-    saveVotes: (records: VoteRecord[]): void => write(() => saveVotes(records)),
+    /** Stores a batch of votes in one transaction (a participant's new answer replaces the old one), saying what became of each. */
+    saveVotes: (records: VoteRecord[]): StoredAs[] => write(() => saveVotes(records)),
     answers(session: string, poll: string): StoredAnswer[] {
       return selectAnswers.all(session, poll).map(row => ({ participant: row.participant, answer: JSON.parse(row.answer) as Answer }))
     },
@@ -206,8 +230,13 @@ export function createStore(path: string) {
     setState(session: string, poll: string, state: PollState): void {
       write(() => upsertState.run(session, poll, Number(state.open), Number(state.revealed)))
     },
+    /** Erases a poll's answers and the texts moderated in it. */
     resetVotes(session: string, poll: string): void {
-      write(() => deleteVotes.run(session, poll))
+      write(db.transaction(() => {
+        deleteVotes.run(session, poll)
+        deleteHiddenTexts.run(session, poll)
+      }))
+      write(checkpoint)
     },
     current(session: string): string | null {
       return selectCurrent.get(session)?.poll ?? null
@@ -229,11 +258,12 @@ export function createStore(path: string) {
       write(() => erase(code))
       write(checkpoint)
     },
-    /** Erases workshop sessions created, and default-session answers given, before `cutoff`. */
+    /** Erases workshop sessions created, and default-session answers given and texts moderated, before `cutoff`. */
     deleteOlderThan(cutoff: number): string[] {
       const old = selectOldSessions.all(cutoff).map(row => row.code)
       for (const code of old) write(() => erase(code))
       write(() => deleteOldVotes.run('', cutoff))
+      write(() => deleteOldHiddenTexts.run('', cutoff))
       write(checkpoint)
       return old
     },
@@ -242,14 +272,11 @@ export function createStore(path: string) {
       return selectRows.all(session).map(row => ({ ...row, answer: JSON.parse(row.answer) as Answer }))
     },
     /** Hides these participants' answers, and any text with this moderation key for anyone who sends it later. */
-    hideAnswers(session: string, poll: string, key: string, participants: string[]): void {
+    hideAnswers(session: string, poll: string, key: string, participants: string[], at: number): void {
       write(db.transaction(() => {
-        insertHiddenText.run(session, poll, key)
+        insertHiddenText.run(session, poll, key, at)
         participants.forEach(p => hideRow.run(session, poll, p))
       }))
-    },
-    isHiddenText(session: string, poll: string, key: string): boolean {
-      return selectHiddenText.get(session, poll, key) !== undefined
     },
     close(): void {
       db.close()
