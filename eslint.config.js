@@ -4,9 +4,23 @@ export default antfu({
   vue: true,
   typescript: true,
   markdown: false,
-  ignores: ['dist', 'exports', 'data', 'test-results', 'playwright-report', '**/*.md'],
+  ignores: [
+    'dist',
+    'exports',
+    'data',
+    'test-results',
+    'playwright-report',
+    '**/*.md',
+  ],
 }, {
   // Command-line entry points talk to the person who ran them; tests print the figures they measure.
-  files: ['scripts/**', 'bench/**', 'server/main.ts', 'server/cli/**', '**/*.test.ts', 'tests/**'],
+  files: [
+    'scripts/**',
+    'bench/**',
+    'server/main.ts',
+    'server/cli/**',
+    '**/*.test.ts',
+    'tests/**',
+  ],
   rules: { 'no-console': 'off' },
 })

@@ -15,15 +15,27 @@ export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 120_000,
   workers: 1,
-  reporter: process.env.CI ? 'list' : [['list']],
+  reporter: process.env.CI
+    ? 'list'
+    : [
+        ['list'],
+      ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    launchOptions: { executablePath: resolveChromium(), args: chromiumArgs },
+    launchOptions: {
+      executablePath: resolveChromium(),
+      args: chromiumArgs,
+    },
   },
   webServer: {
     command: `npm run start:built`,
     url: `http://127.0.0.1:${port}/`,
-    env: { PORT: String(port), HOST: '127.0.0.1', PRESENTER_TOKEN: presenterToken, POLL_DB: process.env.E2E_POLL_DB },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PRESENTER_TOKEN: presenterToken,
+      POLL_DB: process.env.E2E_POLL_DB,
+    },
     reuseExistingServer: false,
     stdout: 'pipe',
   },

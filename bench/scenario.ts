@@ -83,7 +83,11 @@ export async function runTarget(target: Target, options: BenchOptions, log: (lin
       log(`  ${target.name}: storing ${options.textAnswers} answers in "${TEXT_POLL}" first`)
       seedTextAnswers(db, options.textAnswers)
     }
-    server = await startServer(target.script, { POLL_DB: db, PRESENTER_TOKEN: token, ...loopbackBudgets(options) }, target.cwd)
+    server = await startServer(target.script, {
+      POLL_DB: db,
+      PRESENTER_TOKEN: token,
+      ...loopbackBudgets(options),
+    }, target.cwd)
     rss = sampleRss(server.pid)
     presenter = await connectPresenter(server.wsUrl, token, pollFor(options))
     const idle = rss.last

@@ -11,8 +11,16 @@ import { useSessionCode } from './useSessionCode'
 export const usePollConnection = createSharedComposable(() => {
   const { token } = usePresenterToken()
   const session = useSessionCode()
-  const socket = usePollSocket({ base: import.meta.env.BASE_URL, session: session.value, token, watch: true, immediate: false })
-  fetch(withBase('api/health'), { signal: AbortSignal.timeout(3000) })
+  const socket = usePollSocket({
+    base: import.meta.env.BASE_URL,
+    session: session.value,
+    token,
+    watch: true,
+    immediate: false,
+  })
+  fetch(withBase('api/health'), {
+    signal: AbortSignal.timeout(3000),
+  })
     .then(async res => res.ok && (await res.json() as { ok?: boolean }).ok && socket.open())
     .catch(() => {})
   return socket

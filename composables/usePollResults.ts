@@ -22,11 +22,15 @@ export function usePollResults(id: string, options: UsePollResultsOptions = {}):
   const session = useSessionCode()
   const fetched = ref<PollResults | HiddenResults | null>(null)
   const online = ref(false)
-  const connection = options.live === false ? null : usePollConnection()
+  const connection = options.live === false
+    ? null
+    : usePollConnection()
 
   onMounted(async () => {
     try {
-      const res = await fetch(withBase(`api/polls/${id}/results${sessionQuery(session.value)}`), { signal: AbortSignal.timeout(3000) })
+      const res = await fetch(withBase(`api/polls/${id}/results${sessionQuery(session.value)}`), {
+        signal: AbortSignal.timeout(3000),
+      })
       if (res.ok && res.headers.get('content-type')?.includes('json')) {
         fetched.value = await res.json() as PollResults | HiddenResults
         online.value = true

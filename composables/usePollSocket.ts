@@ -36,7 +36,9 @@ export interface UsePollSocketReturn {
 /** The socket's address on this page's own host; `base` is the server's path (`/`) or URL (`serverBase()`). */
 export function socketUrl(base = '/', session = ''): string {
   const url = new URL(`${base.replace(/\/?$/, '/')}ws`, location.origin)
-  url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:'
+  url.protocol = location.protocol === 'https:'
+    ? 'wss:'
+    : 'ws:'
   url.host = location.host
   if (session)
     url.searchParams.set('session', session)
@@ -49,7 +51,13 @@ export function usePollSocket(options: UsePollSocketOptions = {}): UsePollSocket
   const current: UsePollSocketReturn['current'] = shallowRef(null)
   const results = ref<Record<string, PollResults | HiddenResults>>({})
 
-  const hello = (): ClientMessage => ({ type: 'hello', participant: options.participant, token: toValue(options.token) || undefined, watch: options.watch, poll: options.poll })
+  const hello = (): ClientMessage => ({
+    type: 'hello',
+    participant: options.participant,
+    token: toValue(options.token) || undefined,
+    watch: options.watch,
+    poll: options.poll,
+  })
 
   const { status, send: rawSend, open, close } = useWebSocket(socketUrl(options.base, options.session), {
     immediate: options.immediate ?? true,

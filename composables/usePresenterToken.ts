@@ -8,8 +8,15 @@ export type TokenCheck = 'confirmed' | 'refused' | 'unanswered'
 
 async function checkToken(api: string, candidate: string): Promise<TokenCheck> {
   try {
-    const res = await fetch(`${api}token`, { headers: { authorization: `Bearer ${candidate}` }, signal: AbortSignal.timeout(5000) })
-    return res.ok ? 'confirmed' : res.status === 401 ? 'refused' : 'unanswered'
+    const res = await fetch(`${api}token`, {
+      headers: { authorization: `Bearer ${candidate}` },
+      signal: AbortSignal.timeout(5000),
+    })
+    return res.ok
+      ? 'confirmed'
+      : res.status === 401
+        ? 'refused'
+        : 'unanswered'
   }
   catch {
     return 'unanswered'
@@ -53,5 +60,8 @@ export const usePresenterToken = createSharedComposable((api: string = withBase(
       })()
     }
   }
-  return { token: readonly(token), adopt }
+  return {
+    token: readonly(token),
+    adopt,
+  }
 })

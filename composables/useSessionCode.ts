@@ -15,5 +15,7 @@ export const useSessionCode = createSharedComposable((): Ref<string> => {
 
 /** `?session=CODE` for API and page URLs, or '' for the default session. */
 export function sessionQuery(code: string): string {
-  return code ? `?session=${encodeURIComponent(code)}` : ''
+  return code
+    ? `?session=${encodeURIComponent(code)}`
+    : ''
 }

@@ -9,7 +9,9 @@ import { withBase } from '../logic/withBase'
  */
 export const useVoteUrl = createSharedComposable((): Ref<string> => {
   const url = ref(new URL(withBase('vote/'), location.href).href)
-  fetch(withBase('api/info'), { signal: AbortSignal.timeout(3000) })
+  fetch(withBase('api/info'), {
+    signal: AbortSignal.timeout(3000),
+  })
     .then(async (res) => {
       if (res.ok)
         url.value = (await res.json() as { joinUrl: string }).joinUrl

@@ -3,11 +3,21 @@ import type { Ref } from 'vue'
 /** Presenter-only HTTP calls of the console, relative to where the app is served. */
 export function useConsoleApi(base: string, token: Readonly<Ref<string>>) {
   async function call(path: string, init: RequestInit = {}): Promise<Response> {
-    return fetch(`${base}api/${path}`, { ...init, headers: { authorization: `Bearer ${token.value}`, ...init.headers } })
+    return fetch(`${base}api/${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token.value}`, ...init.headers },
+    })
   }
-  const query = (session: string): string => (session ? `?session=${encodeURIComponent(session)}` : '')
+  const query = (session: string): string => (session
+    ? `?session=${encodeURIComponent(session)}`
+    : '')
   const post = (path: string, body?: unknown): Promise<Response> =>
-    call(path, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) })
+    call(path, {
+      method: 'POST',
+      body: body === undefined
+        ? undefined
+        : JSON.stringify(body),
+    })
 
   return {
     sessions: async () => (await call('sessions')).json() as Promise<{ code: string, createdAt: number, participants: number }[]>,

@@ -4,11 +4,36 @@ const survey = 'Industry: OSPO Survey 2022, The Linux Foundation'
 
 /** The talk's public-sector challenges, each beside the survey's closest industry challenge. */
 const publicSectorChallenges = [
-  { id: 'resources', label: 'Limited resources and knowledge', reference: 29, referenceNote: 'insufficient budget' },
-  { id: 'regulation', label: 'Regulatory constraints', reference: 18, referenceNote: 'license compliance overhead' },
-  { id: 'culture', label: 'Risk-aversive culture and short-term focus', reference: 18, referenceNote: 'teams on board with compliance and security' },
-  { id: 'support', label: 'Limited understanding and overall support', reference: 34, referenceNote: 'execute awareness and support' },
-  { id: 'outsourcing', label: 'Dependency on outsourced and procured technical capacity', reference: 33, referenceNote: 'recruiting open source developers' },
+  {
+    id: 'resources',
+    label: 'Limited resources and knowledge',
+    reference: 29,
+    referenceNote: 'insufficient budget',
+  },
+  {
+    id: 'regulation',
+    label: 'Regulatory constraints',
+    reference: 18,
+    referenceNote: 'license compliance overhead',
+  },
+  {
+    id: 'culture',
+    label: 'Risk-aversive culture and short-term focus',
+    reference: 18,
+    referenceNote: 'teams on board with compliance and security',
+  },
+  {
+    id: 'support',
+    label: 'Limited understanding and overall support',
+    reference: 34,
+    referenceNote: 'execute awareness and support',
+  },
+  {
+    id: 'outsourcing',
+    label: 'Dependency on outsourced and procured technical capacity',
+    reference: 33,
+    referenceNote: 'recruiting open source developers',
+  },
 ]
 
 /** Every poll in the deck, in the order the talk reaches them. A slide names its poll with `poll: <id>`. */

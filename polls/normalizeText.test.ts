@@ -5,7 +5,22 @@ import { moderationKey, normalizeAnswerText } from './normalizeText.ts'
 describe('normalizeAnswerText', () => {
   it('unifies compatibility forms, drops invisible characters and collapses whitespace', () => {
     expect(normalizeAnswerText('  ＯＳＰＯ\u00A0\u00A0rules\t\n')).toBe('OSPO rules')
-    for (const invisible of ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u202E', '\u2066', '\u200E', '\u180E', '\u3164', '\uFE0F', '\u0007', '\u0085'])
+    for (const invisible of [
+      '\u200B',
+      '\u200C',
+      '\u200D',
+      '\u2060',
+      '\uFEFF',
+      '\u00AD',
+      '\u202E',
+      '\u2066',
+      '\u200E',
+      '\u180E',
+      '\u3164',
+      '\uFE0F',
+      '\u0007',
+      '\u0085',
+    ])
       expect(normalizeAnswerText(`os${invisible}po`), JSON.stringify(invisible)).toBe('ospo')
     expect(normalizeAnswerText('\u200B \u200B')).toBe('')
     // What stood either side of an invisible character composes: e + [ZWSP] + combining acute is é.

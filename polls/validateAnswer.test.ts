@@ -31,10 +31,20 @@ describe('validateAnswer', () => {
   })
 
   it('wants every option exactly once for a ranking', () => {
-    const order = ['support', 'resources', 'culture', 'regulation', 'outsourcing']
+    const order = [
+      'support',
+      'resources',
+      'culture',
+      'regulation',
+      'outsourcing',
+    ]
     expect(validateAnswer(poll('challenges-rank'), order).ok).toBe(true)
     expect(validateAnswer(poll('challenges-rank'), order.slice(1)).ok).toBe(false)
-    expect(validateAnswer(poll('challenges-rank'), [...order.slice(1), 'support', 'support']).ok).toBe(false)
+    expect(validateAnswer(poll('challenges-rank'), [
+      ...order.slice(1),
+      'support',
+      'support',
+    ]).ok).toBe(false)
   })
 
   it('says what it expected', () => {

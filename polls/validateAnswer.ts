@@ -4,7 +4,11 @@ import { normalizeAnswerText } from './normalizeText.ts'
 
 export type Checked = { ok: true, answer: Answer } | { ok: false, error: string }
 
-const optionIds = (poll: Poll): string[] => ('options' in poll ? poll.options.map(o => o.id) : [])
+function optionIds(poll: Poll): string[] {
+  return 'options' in poll
+    ? poll.options.map(o => o.id)
+    : []
+}
 
 /** The schema an answer to `poll` must satisfy; built per poll from its one definition. */
 function answerSchema(poll: Poll): v.GenericSchema<unknown, Answer> {

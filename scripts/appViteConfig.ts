@@ -9,8 +9,14 @@ export function appViteConfig(name: 'vote' | 'console'): UserConfig {
     root: resolve(root, name),
     // Relative asset URLs: the app works under any base path.
     base: './',
-    plugins: [vue()],
+    plugins: [
+      vue(),
+    ],
     logLevel: 'warn',
-    build: { outDir: resolve(root, 'dist', name), emptyOutDir: true, modulePreload: false },
+    build: {
+      outDir: resolve(root, 'dist', name),
+      emptyOutDir: true,
+      modulePreload: false,
+    },
   }
 }

@@ -18,7 +18,11 @@ export const chromiumArgs = [
  * Throws with the one command that installs a browser when none is found.
  */
 export function resolveChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, chromium.executablePath(), '/usr/bin/chromium']
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    chromium.executablePath(),
+    '/usr/bin/chromium',
+  ]
   const found = candidates.find(path => path && existsSync(path))
   if (!found) {
     throw new Error(

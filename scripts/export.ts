@@ -22,12 +22,22 @@ if (format !== 'pdf' && format !== 'png') {
   console.error(`Unknown --format "${format}": use pdf or png.`)
   process.exit(2)
 }
-const output = String(values.output ?? (format === 'pdf' ? 'exports/ospo-deck.pdf' : 'exports/slides'))
+const output = String(values.output ?? (format === 'pdf'
+  ? 'exports/ospo-deck.pdf'
+  : 'exports/slides'))
 
 console.log(`Exporting ${format.toUpperCase()} with ${resolveChromium()}`)
 const started = Date.now()
 try {
-  await slidevExport({ format, output, range: values.range ? String(values.range) : undefined, entry: String(values.entry), extraArgs: positionals })
+  await slidevExport({
+    format,
+    output,
+    range: values.range
+      ? String(values.range)
+      : undefined,
+    entry: String(values.entry),
+    extraArgs: positionals,
+  })
   console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${output}`)
 }
 catch (err) {

@@ -17,8 +17,15 @@ import { chromiumArgs, resolveChromium } from './browser'
 import { handoutHtml } from './handoutHtml'
 import { slidevExport } from './slidevExport'
 
-const { values } = parseArgs({ options: { session: { type: 'string', default: 'default' }, output: { type: 'string' } } })
-const session = values.session === 'default' ? '' : normalizeSessionCode(values.session!)
+const { values } = parseArgs({
+  options: {
+    session: { type: 'string', default: 'default' },
+    output: { type: 'string' },
+  },
+})
+const session = values.session === 'default'
+  ? ''
+  : normalizeSessionCode(values.session!)
 if (session === undefined) {
   console.error(`"${values.session}" is not a session code`)
   process.exit(2)
@@ -34,11 +41,17 @@ if (!service.hasSession(session)) {
   console.error(`No session "${session}" in ${config.dbPath}. Sessions: ${service.sessions().map(s => s.code).join(', ') || 'none'}`)
   process.exit(2)
 }
-const results = polls.map(poll => ({ poll, results: service.fullResults(session, poll.id) }))
+const results = polls.map(poll => ({
+  poll,
+  results: service.fullResults(session, poll.id),
+}))
 const participants = new Set(store.rows(session).map(r => r.participant)).size
 store.close()
 const root = process.cwd()
-const deck = await load({ roots: [root], userRoot: root }, resolve(root, 'slides.md'))
+const deck = await load({
+  roots: [root],
+  userRoot: root,
+}, resolve(root, 'slides.md'))
 
 // The intermediate deck PDF shows results that were hidden in the room: it lives only in a private
 // temporary folder that is removed however this ends.
@@ -53,10 +66,17 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   step(2, 'Exporting the deck with this session\'s results on its poll slides')
   const deckPdf = join(work, 'deck.pdf')
-  await slidevExport({ format: 'pdf', output: deckPdf, env: { HANDOUT_SESSION: session, POLL_DB: config.dbPath } })
+  await slidevExport({
+    format: 'pdf',
+    output: deckPdf,
+    env: { HANDOUT_SESSION: session, POLL_DB: config.dbPath },
+  })
 
   step(3, 'Rendering the cover, speaker notes and results appendix')
-  const browser = await chromium.launch({ executablePath: resolveChromium(), args: chromiumArgs })
+  const browser = await chromium.launch({
+    executablePath: resolveChromium(),
+    args: chromiumArgs,
+  })
   const page = await browser.newPage()
   await page.setContent(handoutHtml({
     title: deck.headmatter.title as string,

@@ -12,7 +12,22 @@ describe('handoutHtml', () => {
       date: '2026-11-27',
       participants: 1,
       slides: [],
-      polls: [{ poll: findPoll('what-else')!, results: { id: 'what-else', kind: 'text', participants: 1, open: true, revealed: true, entries: [{ text: '<img src=x onerror=alert(1)>', count: 1 }], moreEntries: 0 } }],
+      polls: [
+        {
+          poll: findPoll('what-else')!,
+          results: {
+            id: 'what-else',
+            kind: 'text',
+            participants: 1,
+            open: true,
+            revealed: true,
+            entries: [
+              { text: '<img src=x onerror=alert(1)>', count: 1 },
+            ],
+            moreEntries: 0,
+          },
+        },
+      ],
     })
     expect(html).not.toContain('<img src=x')
     expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;')

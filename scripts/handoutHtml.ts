@@ -21,7 +21,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
 }
 
-const pct = (n: number, of: number): string => (of ? `${Math.round((n / of) * 100)}%` : '–')
+function pct(n: number, of: number): string {
+  return of
+    ? `${Math.round((n / of) * 100)}%`
+    : '–'
+}
 
 function resultRows({ poll, results }: { poll: Poll, results: PollResults }): string {
   const row = (label: string, value: string, extra = ''): string =>
@@ -34,9 +38,13 @@ function resultRows({ poll, results }: { poll: Poll, results: PollResults }): st
         : ''
     case 'scale':
       return Object.entries(results.counts).map(([point, n]) => row(point, String(n), pct(n, results.participants))).join('')
-        + row('Mean', results.mean === null ? '–' : String(results.mean))
+        + row('Mean', results.mean === null
+          ? '–'
+          : String(results.mean))
     case 'ranking':
-      return results.order.map((id, i) => row(`${i + 1}. ${'options' in poll ? poll.options.find(o => o.id === id)?.label ?? id : id}`, `${results.scores[id]} pts`)).join('')
+      return results.order.map((id, i) => row(`${i + 1}. ${'options' in poll
+        ? poll.options.find(o => o.id === id)?.label ?? id
+        : id}`, `${results.scores[id]} pts`)).join('')
     case 'text':
       return results.entries.map(e => row(e.text, String(e.count))).join('') || row('(no answers)', '')
   }

@@ -4,8 +4,16 @@ import { chromium } from 'playwright-chromium'
 import { chromiumArgs, resolveChromium } from './browser'
 
 const [url = 'http://localhost:3030', from = '1', to = '24', w = '1280', h = '720'] = process.argv.slice(2)
-const browser = await chromium.launch({ executablePath: resolveChromium(), args: chromiumArgs })
-const page = await browser.newPage({ viewport: { width: Number(w), height: Number(h) } })
+const browser = await chromium.launch({
+  executablePath: resolveChromium(),
+  args: chromiumArgs,
+})
+const page = await browser.newPage({
+  viewport: {
+    width: Number(w),
+    height: Number(h),
+  },
+})
 page.on('console', m => m.type() === 'error' && console.log('console error:', m.text()))
 for (let n = Number(from); n <= Number(to); n++) {
   await page.goto(`${url}/${n}`, { waitUntil: 'networkidle' })

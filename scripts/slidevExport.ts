@@ -14,14 +14,37 @@ export interface SlidevExportOptions {
 /** Runs `slidev export` with a Chromium found on this machine, showing Slidev's own progress. */
 export function slidevExport(options: SlidevExportOptions): Promise<void> {
   const executable = resolveChromium()
-  const args = ['export', options.entry ?? 'slides.md', '--format', options.format, '--output', options.output, '--executable-path', executable, '--timeout', '120000', '--wait-until', 'networkidle', '--wait', '1000']
+  const args = [
+    'export',
+    options.entry ?? 'slides.md',
+    '--format',
+    options.format,
+    '--output',
+    options.output,
+    '--executable-path',
+    executable,
+    '--timeout',
+    '120000',
+    '--wait-until',
+    'networkidle',
+    '--wait',
+    '1000',
+  ]
   // Slidev ignores --range unless it renders slide by slide.
   if (options.range)
     args.push('--range', options.range, '--per-slide')
   args.push(...options.extraArgs ?? [])
   console.log(`  slidev ${args.join(' ')}`)
-  const child = spawn(process.execPath, ['node_modules/@slidev/cli/bin/slidev.mjs', ...args], { stdio: 'inherit', env: { ...process.env, ...options.env } })
+  const child = spawn(process.execPath, ['node_modules/@slidev/cli/bin/slidev.mjs', ...args], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      ...options.env,
+    },
+  })
   return new Promise((resolve, reject) => {
-    child.on('exit', code => (code === 0 ? resolve() : reject(new Error(`slidev export exited with ${code}`))))
+    child.on('exit', code => (code === 0
+      ? resolve()
+      : reject(new Error(`slidev export exited with ${code}`))))
   })
 }

@@ -6,14 +6,36 @@ import { ensureAppsBuilt } from '../server/appBuild'
 import { normalizeBase } from '../server/basePath'
 import { isStale } from '../server/stale'
 
-const deckInputs = ['slides.md', 'pages', 'layouts', 'components', 'composables', 'logic', 'setup', 'styles', 'public', 'polls', 'global-top.vue', 'uno.config.ts', 'vite.config.ts', 'package-lock.json']
+const deckInputs = [
+  'slides.md',
+  'pages',
+  'layouts',
+  'components',
+  'composables',
+  'logic',
+  'setup',
+  'styles',
+  'public',
+  'polls',
+  'global-top.vue',
+  'uno.config.ts',
+  'vite.config.ts',
+  'package-lock.json',
+]
 const base = normalizeBase(process.env.BASE_PATH)
 // The base path is baked into the build: a different one means a rebuild.
-const builtBase = existsSync('dist/.base') ? readFileSync('dist/.base', 'utf8') : '/'
+const builtBase = existsSync('dist/.base')
+  ? readFileSync('dist/.base', 'utf8')
+  : '/'
 
 if (isStale('dist/index.html', deckInputs) || builtBase !== base) {
   console.log(`Building the deck for ${base} (sources or base path changed since the last build)…`)
-  execFileSync(process.execPath, ['node_modules/@slidev/cli/bin/slidev.mjs', 'build', '--base', base], { stdio: 'inherit' })
+  execFileSync(process.execPath, [
+    'node_modules/@slidev/cli/bin/slidev.mjs',
+    'build',
+    '--base',
+    base,
+  ], { stdio: 'inherit' })
   writeFileSync('dist/.base', base)
 }
 await ensureAppsBuilt()

@@ -14,7 +14,13 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 function post(path: string, body?: unknown, headers: Record<string, string> = {}) {
-  return fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) })
+  return fetch(server.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string'
+      ? body
+      : JSON.stringify(body),
+  })
 }
 const vote = (poll: string, participant: string, answer: unknown) => post(`/api/polls/${poll}/votes`, { participant, answer })
 
@@ -27,7 +33,12 @@ describe('hTTP API', () => {
     expect(await head.text()).toBe('')
     const list = await (await fetch(`${server.url}/api/polls`)).json() as { id: string, options: unknown[] }[]
     expect(list.map(p => p.id)).toEqual(polls.map(p => p.id))
-    expect(list[0]).toEqual({ id: 'has-ospo', kind: 'single', question: polls[0]!.question, options: expect.any(Array) })
+    expect(list[0]).toEqual({
+      id: 'has-ospo',
+      kind: 'single',
+      question: polls[0]!.question,
+      options: expect.any(Array),
+    })
   })
 
   it('stores a vote, and a second vote by the same participant replaces the first', async () => {
@@ -35,37 +46,98 @@ describe('hTTP API', () => {
     expect((await vote('has-ospo', 'participant-b', 'formal')).status).toBe(200)
     expect((await vote('has-ospo', 'participant-a', 'no')).status).toBe(200)
     const results = await (await fetch(`${server.url}/api/polls/has-ospo/results`)).json()
-    expect(results).toMatchObject({ id: 'has-ospo', kind: 'single', participants: 2, counts: { formal: 1, no: 1, informal: 0 } })
+    expect(results).toMatchObject({
+      id: 'has-ospo',
+      kind: 'single',
+      participants: 2,
+      counts: { formal: 1, no: 1, informal: 0 },
+    })
   })
 
   it('takes every poll kind', async () => {
     expect((await vote('challenges', 'participant-a', ['resources', 'support'])).status).toBe(200)
     expect((await vote('twenty-years', 'participant-a', 4)).status).toBe(200)
     expect((await vote('what-else', 'participant-a', 'Skills')).status).toBe(200)
-    expect((await vote('challenges-rank', 'participant-a', ['support', 'resources', 'culture', 'regulation', 'outsourcing'])).status).toBe(200)
+    expect((await vote('challenges-rank', 'participant-a', [
+      'support',
+      'resources',
+      'culture',
+      'regulation',
+      'outsourcing',
+    ])).status).toBe(200)
     const scale = await (await fetch(`${server.url}/api/polls/twenty-years/results`)).json()
-    expect(scale).toMatchObject({ kind: 'scale', mean: 4, counts: { 4: 1 } })
+    expect(scale).toMatchObject({
+      kind: 'scale',
+      mean: 4,
+      counts: { 4: 1 },
+    })
     const ranking = await (await fetch(`${server.url}/api/polls/challenges-rank/results`)).json()
-    expect(ranking).toMatchObject({ kind: 'ranking', order: ['support', 'resources', 'culture', 'regulation', 'outsourcing'] })
+    expect(ranking).toMatchObject({
+      kind: 'ranking',
+      order: [
+        'support',
+        'resources',
+        'culture',
+        'regulation',
+        'outsourcing',
+      ],
+    })
   })
 
   it('hides results from the audience until revealed, but not from the presenter', async () => {
     const hidden = await (await fetch(`${server.url}/api/polls/what-else/results`)).json()
-    expect(hidden).toEqual({ id: 'what-else', kind: 'text', participants: 1, open: true, revealed: false, hidden: true })
+    expect(hidden).toEqual({
+      id: 'what-else',
+      kind: 'text',
+      participants: 1,
+      open: true,
+      revealed: false,
+      hidden: true,
+    })
     const full = await (await fetch(`${server.url}/api/polls/what-else/results`, { headers: auth })).json()
-    expect(full).toMatchObject({ entries: [{ text: 'Skills', count: 1 }] })
+    expect(full).toMatchObject({
+      entries: [
+        { text: 'Skills', count: 1 },
+      ],
+    })
     expect((await post('/api/polls/what-else/reveal', undefined, auth)).status).toBe(200)
-    expect(await (await fetch(`${server.url}/api/polls/what-else/results`)).json()).toMatchObject({ revealed: true, entries: [{ text: 'Skills' }] })
+    expect(await (await fetch(`${server.url}/api/polls/what-else/results`)).json()).toMatchObject({
+      revealed: true,
+      entries: [
+        { text: 'Skills' },
+      ],
+    })
   })
 
   it('400: malformed JSON, bad participant, unknown option, wrong answer shape', async () => {
     const cases: [unknown, RegExp][] = [
       ['{not json', /JSON/],
-      [{ participant: 'short', answer: 'formal' }, /participant/],
-      [{ participant: 'x'.repeat(65), answer: 'formal' }, /participant/],
-      [{ participant: 'participant-c', answer: 'maybe' }, /option id/],
-      [{ participant: 'participant-c', answer: ['formal'] }, /option id/],
-      [{ participant: 'participant-c' }, /answer/],
+      [
+        { participant: 'short', answer: 'formal' },
+        /participant/,
+      ],
+      [
+        {
+          participant: 'x'.repeat(65),
+          answer: 'formal',
+        },
+        /participant/,
+      ],
+      [
+        { participant: 'participant-c', answer: 'maybe' },
+        /option id/,
+      ],
+      [
+        {
+          participant: 'participant-c',
+          answer: ['formal'],
+        },
+        /option id/,
+      ],
+      [
+        { participant: 'participant-c' },
+        /answer/,
+      ],
       [[], /object/i],
       ['null', /object/i],
     ]
@@ -113,7 +185,10 @@ describe('hTTP API', () => {
     expect(res.status).toBe(413)
     // No content-length: the body arrives in chunks and is cut off once it passes the limit.
     const streamed = await new Promise<{ status?: number, body: string }>((resolve, reject) => {
-      const req = request(`${server.url}/api/polls/what-else/votes`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (r) => {
+      const req = request(`${server.url}/api/polls/what-else/votes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+      }, (r) => {
         let body = ''
         r.on('data', chunk => (body += chunk))
         r.on('end', () => resolve({ status: r.statusCode, body }))

@@ -11,10 +11,23 @@ import { bearerToken, tokenMatches } from './presenterToken.ts'
 import { createRateLimiter } from './rateLimit.ts'
 import { normalizeSessionCode } from './sessionCode.ts'
 
-const VoteBody = v.object({ participant: ParticipantSchema, answer: v.unknown() }, 'body must be a JSON object {"participant", "answer"}')
-const CurrentBody = v.object({ poll: v.nullable(v.pipe(v.string(), v.maxLength(100))) }, 'body must be {"poll": "<id>"} or {"poll": null}')
-const HideBody = v.object({ text: v.pipe(v.string(), v.maxLength(500)) }, 'body must be {"text": "<answer to hide>"}')
-const presenterActions = ['open', 'close', 'reset', 'reveal', 'hide'] as const
+const VoteBody = v.object({
+  participant: ParticipantSchema,
+  answer: v.unknown(),
+}, 'body must be a JSON object {"participant", "answer"}')
+const CurrentBody = v.object({
+  poll: v.nullable(v.pipe(v.string(), v.maxLength(100))),
+}, 'body must be {"poll": "<id>"} or {"poll": null}')
+const HideBody = v.object({
+  text: v.pipe(v.string(), v.maxLength(500)),
+}, 'body must be {"text": "<answer to hide>"}')
+const presenterActions = [
+  'open',
+  'close',
+  'reset',
+  'reveal',
+  'hide',
+] as const
 type PresenterAction = typeof presenterActions[number]
 
 export interface ApiOptions {
@@ -76,12 +89,17 @@ export function createApiHandler({ service, token, joinUrl, session, address, al
 
   async function sessionRoutes(req: IncomingMessage, res: ServerResponse, url: URL, parts: string[], method: string): Promise<void> {
     requirePresenter(req)
-    if (parts.length === 0 && method === 'POST')
-      return sendJson(res, 201, { code: service.createSession() })
+    if (parts.length === 0 && method === 'POST') {
+      return sendJson(res, 201, {
+        code: service.createSession(),
+      })
+    }
     if (parts.length === 0 && method === 'GET')
       return sendJson(res, 200, service.sessions())
     // As typed anywhere else: any case, stray spaces.
-    const code = parts[0] === 'default' ? '' : normalizeSessionCode(decodeURIComponent(parts[0]!)) ?? parts[0]!
+    const code = parts[0] === 'default'
+      ? ''
+      : normalizeSessionCode(decodeURIComponent(parts[0]!)) ?? parts[0]!
     if (parts.length === 1 && method === 'DELETE') {
       service.deleteSession(code)
       return sendJson(res, 200, { ok: true, code })
@@ -116,8 +134,11 @@ export function createApiHandler({ service, token, joinUrl, session, address, al
       const storage = service.storage()
       return sendJson(res, storage.ok ? 200 : 503, storage)
     }
-    if (parts.length === 1 && parts[0] === 'info' && method === 'GET')
-      return sendJson(res, 200, { joinUrl: joinUrl() })
+    if (parts.length === 1 && parts[0] === 'info' && method === 'GET') {
+      return sendJson(res, 200, {
+        joinUrl: joinUrl(),
+      })
+    }
     // The deck and the console keep a token from a link only once this confirms it.
     if (parts.length === 1 && parts[0] === 'token' && method === 'GET') {
       requirePresenter(req)
@@ -157,14 +178,19 @@ export function createApiHandler({ service, token, joinUrl, session, address, al
       return sendJson(res, 200, { ok: true, poll: id, answer })
     }
     if (action === 'results' && method === 'GET') {
-      return sendJson(res, 200, isPresenter(req) ? service.results(code, id) : service.publicResults(code, id))
+      return sendJson(res, 200, isPresenter(req)
+        ? service.results(code, id)
+        : service.publicResults(code, id))
     }
     if (action === 'hide-answer' && method === 'POST') {
       requirePresenter(req)
       const body = v.safeParse(HideBody, await readJson(req))
       if (!body.success)
         throw new PollError(400, body.issues[0].message)
-      return sendJson(res, 200, { ok: true, hidden: service.hideText(code, id, body.output.text) })
+      return sendJson(res, 200, {
+        ok: true,
+        hidden: service.hideText(code, id, body.output.text),
+      })
     }
     if (presenterActions.includes(action as PresenterAction) && method === 'POST') {
       requirePresenter(req)

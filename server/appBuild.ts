@@ -14,7 +14,13 @@ export const apps = {
 /** Builds each app into dist/<name> unless it is already newer than its sources. */
 export async function ensureAppsBuilt(): Promise<void> {
   for (const [name, outDir] of Object.entries(apps)) {
-    if (isStale(resolve(outDir, 'index.html'), [resolve(root, name), ...shared]))
-      await build({ configFile: resolve(root, name, 'vite.config.ts') })
+    if (isStale(resolve(outDir, 'index.html'), [
+      resolve(root, name),
+      ...shared,
+    ])) {
+      await build({
+        configFile: resolve(root, name, 'vite.config.ts'),
+      })
+    }
   }
 }

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { addressKey, compileTrust, createClientAddress } from './clientAddress.ts'
 
 function request(remoteAddress: string, forwarded?: string) {
-  return ({ socket: { remoteAddress }, connection: { remoteAddress }, headers: forwarded ? { 'x-forwarded-for': forwarded } : {} }) as unknown as IncomingMessage
+  return ({
+    socket: { remoteAddress },
+    connection: { remoteAddress },
+    headers: forwarded
+      ? { 'x-forwarded-for': forwarded }
+      : {},
+  }) as unknown as IncomingMessage
 }
 
 describe('client address', () => {

@@ -34,10 +34,18 @@ export function addressKey(address: string): string {
   const parsed = ipaddr.IPv6.parse(address)
   if (parsed.isIPv4MappedAddress())
     return parsed.toIPv4Address().toString()
-  return `${new ipaddr.IPv6([...parsed.parts.slice(0, 4), 0, 0, 0, 0]).toRFC5952String()}/64`
+  return `${new ipaddr.IPv6([
+    ...parsed.parts.slice(0, 4),
+    0,
+    0,
+    0,
+    0,
+  ]).toRFC5952String()}/64`
 }
 
 /** The client a request (or WebSocket upgrade) comes from, as a budget key; X-Forwarded-For only as `trust` allows. */
 export function createClientAddress(trust: TrustProxy): (req: IncomingMessage) => string {
-  return req => req.socket.remoteAddress === undefined ? '' : addressKey(proxyAddr(req, trust))
+  return req => req.socket.remoteAddress === undefined
+    ? ''
+    : addressKey(proxyAddr(req, trust))
 }

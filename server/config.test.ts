@@ -32,10 +32,15 @@ describe('readConfig: per-address budgets, proxies and allowed origins', () => {
   })
 })
 
-
 describe('connection settings', () => {
   it('have defaults that let a 2,000-phone room behind one address in, and read seconds', () => {
-    expect(readConfig({}).connections).toEqual({ max: undefined, perAddress: 4000, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, handshakeTimeoutMs: 10_000 })
+    expect(readConfig({}).connections).toEqual({
+      max: undefined,
+      perAddress: 4000,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      handshakeTimeoutMs: 10_000,
+    })
     expect(readConfig({ HEADERS_TIMEOUT: '1.5', MAX_CONNECTIONS: '500' }).connections).toMatchObject({ headersTimeoutMs: 1500, max: 500 })
   })
 

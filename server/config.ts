@@ -78,14 +78,21 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
   return {
     port: c.PORT,
     host: c.HOST,
-    dbPath: c.POLL_DB === ':memory:' ? c.POLL_DB : resolve(c.POLL_DB),
+    dbPath: c.POLL_DB === ':memory:'
+      ? c.POLL_DB
+      : resolve(c.POLL_DB),
     token: c.PRESENTER_TOKEN ?? generateToken(),
     tokenGenerated: !c.PRESENTER_TOKEN,
     publicUrl: c.PUBLIC_URL,
     retentionDays: c.RETENTION_DAYS,
     basePath: normalizeBase(c.BASE_PATH),
     frameAncestors: c.FRAME_ANCESTORS.split(/\s+/).filter(Boolean),
-    allowedOrigins: [...(c.PUBLIC_URL ? [new URL(c.PUBLIC_URL).origin] : []), ...c.FRAME_ANCESTORS.split(/\s+/).filter(Boolean)],
+    allowedOrigins: [
+      ...(c.PUBLIC_URL
+        ? [new URL(c.PUBLIC_URL).origin]
+        : []),
+      ...c.FRAME_ANCESTORS.split(/\s+/).filter(Boolean),
+    ],
     trustProxy: c.TRUST_PROXY,
     budgets: {
       sockets: c.WS_SOCKETS_PER_ADDRESS,

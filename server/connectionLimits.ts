@@ -40,7 +40,9 @@ export function openFileLimit(): number | undefined {
  * static files being sent, refused connections and Node itself. A configured MAX_CONNECTIONS above it is lowered.
  */
 export function connectionCeiling(configured: number | undefined, fileLimit: number | undefined): { max: number, lowered: boolean } {
-  const bound = fileLimit === undefined ? Number.POSITIVE_INFINITY : fileLimit - Math.max(256, Math.floor(fileLimit / 10))
+  const bound = fileLimit === undefined
+    ? Number.POSITIVE_INFINITY
+    : fileLimit - Math.max(256, Math.floor(fileLimit / 10))
   const max = Math.max(1, Math.min(configured ?? bound, bound))
   return { max, lowered: configured !== undefined && max < configured }
 }
@@ -52,7 +54,9 @@ export function httpServerOptions(settings: ConnectionSettings): ServerOptions {
 
 function refusal(status: 429 | 503, error: string, retryAfter: number): string {
   const body = JSON.stringify({ error })
-  const reason = status === 429 ? 'Too Many Requests' : 'Service Unavailable'
+  const reason = status === 429
+    ? 'Too Many Requests'
+    : 'Service Unavailable'
   return `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nretry-after: ${retryAfter}\r\nconnection: close\r\n\r\n${body}`
 }
 const TOO_MANY_FROM_ADDRESS = refusal(429, 'too many connections from your address', 10)

@@ -22,7 +22,11 @@ export interface Counts {
 function optionCounts(ids: string[]) {
   const counts: Record<string, number> = Object.fromEntries(ids.map(id => [id, 0]))
   const change = (answer: Answer, by: number): void => {
-    for (const id of Array.isArray(answer) ? answer : [String(answer)]) {
+    for (const id of Array.isArray(answer)
+      ? answer
+      : [
+          String(answer),
+        ]) {
       if (id in counts)
         counts[id]! += by
     }
@@ -35,14 +39,20 @@ function choiceCounts(kind: 'single' | 'multiple', ids: string[]): Counts {
   return {
     add: answer => change(answer, 1),
     remove: answer => change(answer, -1),
-    results: base => ({ ...base, kind, counts: { ...counts } }),
+    results: base => ({
+      ...base,
+      kind,
+      counts: { ...counts },
+    }),
   }
 }
 
 function scaleCounts(points: string[]): Counts {
   const { counts, change } = optionCounts(points)
   let sum = 0
-  const mean = (participants: number): number | null => participants ? Math.round((sum / participants) * 100) / 100 : null
+  const mean = (participants: number): number | null => participants
+    ? Math.round((sum / participants) * 100) / 100
+    : null
   return {
     add(answer) {
       change(answer, 1)
@@ -52,7 +62,12 @@ function scaleCounts(points: string[]): Counts {
       change(answer, -1)
       sum -= Number(answer)
     },
-    results: base => ({ ...base, kind: 'scale', counts: { ...counts }, mean: mean(base.participants) }),
+    results: base => ({
+      ...base,
+      kind: 'scale',
+      counts: { ...counts },
+      mean: mean(base.participants),
+    }),
   }
 }
 
@@ -65,7 +80,12 @@ function rankingCounts(ids: string[]): Counts {
   return {
     add: answer => change(answer, 1),
     remove: answer => change(answer, -1),
-    results: base => ({ ...base, kind: 'ranking', scores: { ...scores }, order: rankingOrder(ids, scores) }),
+    results: base => ({
+      ...base,
+      kind: 'ranking',
+      scores: { ...scores },
+      order: rankingOrder(ids, scores),
+    }),
   }
 }
 
@@ -92,7 +112,11 @@ function textCounts(limit: number, answers: Iterable<Answer>): Counts {
     if (!group) {
       if (by < 0)
         return
-      groups.set(key, group = { key, count: 0, spellings: new Map() })
+      groups.set(key, group = {
+        key,
+        count: 0,
+        spellings: new Map(),
+      })
     }
     else if (!counting) {
       order.delete(group) // its place depends on its count: taken out before the count changes
@@ -125,7 +149,12 @@ function textCounts(limit: number, answers: Iterable<Answer>): Counts {
           break
         entries.push({ text: group.shown ??= shownSpelling(group.spellings), count: group.count })
       }
-      return { ...base, kind: 'text', entries, moreEntries: groups.size - entries.length }
+      return {
+        ...base,
+        kind: 'text',
+        entries,
+        moreEntries: groups.size - entries.length,
+      }
     },
   }
 }
@@ -136,7 +165,9 @@ export function countAnswers(poll: Poll, answers: Iterable<Answer>, textLimit: n
     return textCounts(textLimit, answers)
   const counts = poll.kind === 'scale'
     ? scaleCounts(scalePoints(poll).map(String))
-    : poll.kind === 'ranking' ? rankingCounts(poll.options.map(o => o.id)) : choiceCounts(poll.kind, poll.options.map(o => o.id))
+    : poll.kind === 'ranking'
+      ? rankingCounts(poll.options.map(o => o.id))
+      : choiceCounts(poll.kind, poll.options.map(o => o.id))
   for (const answer of answers) counts.add(answer)
   return counts
 }

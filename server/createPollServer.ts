@@ -67,15 +67,36 @@ export function createPollServer(options: PollServerOptions): PollServer {
   // No code: the default (conference) session. A code that cannot be one is kept as given, so it is refused as unknown.
   const session = (url: URL): string => {
     const given = url.searchParams.get('session')
-    return given ? normalizeSessionCode(given) ?? given : options.handoutSession ?? ''
+    return given
+      ? normalizeSessionCode(given) ?? given
+      : options.handoutSession ?? ''
   }
-  const budgets = { ...DEFAULT_BUDGETS, ...options.budgets }
+  const budgets = {
+    ...DEFAULT_BUDGETS,
+    ...options.budgets,
+  }
   const address = createClientAddress(compileTrust(options.trustProxy ?? ''))
   const allowedOrigin = createOriginCheck(options.allowedOrigins ?? [])
   // One budget for both transports: a guesser gains nothing by switching.
   const lookups = createLookupBudget(budgets.failedLookupsPerMinute)
-  const api = createApiHandler({ service, token: options.token, joinUrl: options.joinUrl, session, address, allowedOrigin, lookups })
-  const realtime = createRealtime({ service, token: options.token, session, address, allowedOrigin, lookups, budgets })
+  const api = createApiHandler({
+    service,
+    token: options.token,
+    joinUrl: options.joinUrl,
+    session,
+    address,
+    allowedOrigin,
+    lookups,
+  })
+  const realtime = createRealtime({
+    service,
+    token: options.token,
+    session,
+    address,
+    allowedOrigin,
+    lookups,
+    budgets,
+  })
   const applyRetention = (): void => {
     if (options.retentionDays)
       service.applyRetention(Date.now() - options.retentionDays * 86_400_000)
@@ -92,7 +113,10 @@ export function createPollServer(options: PollServerOptions): PollServer {
     }
   }, 3_600_000)
   retention.unref()
-  const statics = Object.entries(options.appDirs).map(([name, dir]) => ({ prefix: `/${name}`, serve: serveFiles(dir, { dev: true }) }))
+  const statics = Object.entries(options.appDirs).map(([name, dir]) => ({
+    prefix: `/${name}`,
+    serve: serveFiles(dir, { dev: true }),
+  }))
 
   const base = options.basePath ?? '/'
   const handle: RequestHandler = (req, res, next) => {
@@ -106,7 +130,9 @@ export function createPollServer(options: PollServerOptions): PollServer {
     if (join && url.pathname !== '/vote/') {
       // A mistyped code is passed on as typed, so the voting page says it is unknown instead of joining the default session.
       const code = join[1] && (normalizeSessionCode(join[1]) ?? encodeURIComponent(join[1]))
-      res.writeHead(302, { location: `${base}vote/${code ? `?session=${code}` : url.search}` })
+      res.writeHead(302, { location: `${base}vote/${code
+        ? `?session=${code}`
+        : url.search}` })
       res.end()
       return
     }

@@ -11,8 +11,11 @@ import { asStorageError, StorageError } from './storageError.ts'
  * Readers (`npm run results`, a handout) open the database itself and are not held up.
  */
 export function lockDatabase(dbPath: string): { release: () => void } {
-  if (dbPath === ':memory:')
-    return { release: () => {} }
+  if (dbPath === ':memory:') {
+    return {
+      release: () => {},
+    }
+  }
   const lockPath = `${dbPath}.lock`
   let lock: Database.Database | undefined
   try {
@@ -31,7 +34,11 @@ export function lockDatabase(dbPath: string): { release: () => void } {
     if ((err as { code?: string }).code === 'SQLITE_BUSY')
       throw new StorageError(dbPath, `is in use by another poll server (it holds ${lockPath})`)
     const storage = asStorageError(lockPath, err)
-    throw storage ? new StorageError(dbPath, `cannot be locked: its lock file ${lockPath} ${storage.reason}`) : err
+    throw storage
+      ? new StorageError(dbPath, `cannot be locked: its lock file ${lockPath} ${storage.reason}`)
+      : err
   }
-  return { release: () => lock.close() }
+  return {
+    release: () => lock.close(),
+  }
 }

@@ -20,9 +20,28 @@ describe('devServerDeny', () => {
     const previous = process.env.POLL_DB
     process.env.POLL_DB = db
     try {
-      const config = await resolveConfig({ configFile: false, logLevel: 'silent', root, plugins: [createPollPlugin()], server: { fs: { allow: [root] } } }, 'serve')
+      const config = await resolveConfig({
+        configFile: false,
+        logLevel: 'silent',
+        root,
+        plugins: [
+          createPollPlugin(),
+        ],
+        server: {
+          fs: {
+            allow: [root],
+          },
+        },
+      }, 'serve')
       const allowed = (path: string) => isFileLoadingAllowed(config, join(root, path))
-      for (const path of ['votes/polls.sqlite', 'votes/polls.sqlite-wal', 'votes/polls.sqlite-shm', 'votes/POLLS.SQLITE-journal', '.env', '.git/config'])
+      for (const path of [
+        'votes/polls.sqlite',
+        'votes/polls.sqlite-wal',
+        'votes/polls.sqlite-shm',
+        'votes/POLLS.SQLITE-journal',
+        '.env',
+        '.git/config',
+      ])
         expect(allowed(path), path).toBe(false)
       expect(allowed('slides.md')).toBe(true)
       expect(allowed('votes/readme.txt')).toBe(true)

@@ -1,6 +1,13 @@
 // Vite's default server.fs.deny: setting the option replaces the list, so it is repeated here
 // (devServerDeny.test.ts checks it against the installed Vite's).
-export const viteDefaultDeny = ['.env', '.env.*', '*.{crt,pem,key,p12,pfx,cer,der}', '.npmrc', '.yarnrc.yml', '**/.git/**']
+export const viteDefaultDeny = [
+  '.env',
+  '.env.*',
+  '*.{crt,pem,key,p12,pfx,cer,der}',
+  '.npmrc',
+  '.yarnrc.yml',
+  '**/.git/**',
+]
 
 /** A path as a glob that matches only itself: picomatch's syntax characters escaped. */
 const literal = (path: string): string => path.replace(/\\/g, '/').replace(/[*?!()[\]{}+@|]/g, '\\$&')
@@ -12,5 +19,10 @@ const literal = (path: string): string => path.replace(/\\/g, '/').replace(/[*?!
  * and resolving `.` and `..`, so every spelling of these paths is refused.
  */
 export function devServerDeny(dbPath: string, dataDir: string): string[] {
-  return [`${literal(dataDir)}/**`, ...(dbPath === ':memory:' ? [] : [`${literal(dbPath)}*`])]
+  return [
+    `${literal(dataDir)}/**`,
+    ...(dbPath === ':memory:'
+      ? []
+      : [`${literal(dbPath)}*`]),
+  ]
 }

@@ -6,9 +6,24 @@ describe('toCsv', () => {
   it('writes a privacy header, one row per answer, and escapes text', () => {
     const at = Date.UTC(2026, 10, 27, 10, 0, 0)
     const csv = toCsv('ABC234', [
-      { poll: 'has-ospo', participant: 'phone-one-1', answer: 'formal', at },
-      { poll: 'challenges-rank', participant: 'phone-one-1', answer: ['support', 'resources'], at },
-      { poll: 'what-else', participant: 'phone-two-2', answer: '=HYPERLINK("x"), <b>hi</b>', at },
+      {
+        poll: 'has-ospo',
+        participant: 'phone-one-1',
+        answer: 'formal',
+        at,
+      },
+      {
+        poll: 'challenges-rank',
+        participant: 'phone-one-1',
+        answer: ['support', 'resources'],
+        at,
+      },
+      {
+        poll: 'what-else',
+        participant: 'phone-two-2',
+        answer: '=HYPERLINK("x"), <b>hi</b>',
+        at,
+      },
     ], polls)
     const lines = csv.trim().split('\n')
     expect(lines[0]).toMatch(/^# No personal data is collected/)

@@ -16,12 +16,16 @@ export function pseudonym(session: string, participant: string): string {
 }
 
 function answerText(answer: Answer, kind: Poll['kind']): string {
-  if (Array.isArray(answer))
-    return answer.join(kind === 'ranking' ? ' > ' : '; ')
+  if (Array.isArray(answer)) {
+    return answer.join(kind === 'ranking'
+      ? ' > '
+      : '; ')
+  }
   return String(answer)
 }
 
 // Characters some readers take as line breaks, and NUL: dropped, so a cell cannot spill into a new row.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
 const BREAKERS = /[\0\u001C-\u001E\u0085\u2028\u2029]/g
 // What a spreadsheet may split a cell on (the separators of comma-, semicolon-, tab- and pipe-separated
 // files, and line ends), and what makes a cell a formula (with the full-width forms).
@@ -33,8 +37,12 @@ const FORMULA = /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/
  * `|` or a line end) that would start a formula gets a leading `'`, not just the value's first character.
  */
 export function csvCell(value: string): string {
-  const safe = value.replace(BREAKERS, '').split(SPLIT).map(piece => FORMULA.test(piece) ? `'${piece}` : piece).join('')
-  return /[",;\t\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+  const safe = value.replace(BREAKERS, '').split(SPLIT).map(piece => FORMULA.test(piece)
+    ? `'${piece}`
+    : piece).join('')
+  return /[",;\t\n\r]/.test(safe)
+    ? `"${safe.replace(/"/g, '""')}"`
+    : safe
 }
 
 /** One row per answer: session, poll, kind, participant pseudonym, answer, time (ISO 8601). */
@@ -43,7 +51,14 @@ export function toCsv(session: string, rows: AnswerRow[], polls: Poll[]): string
   const lines = [
     `# ${PRIVACY_NOTE}`,
     'session,poll,kind,participant,answer,time',
-    ...rows.map(r => [session || 'default', r.poll, kinds.get(r.poll) ?? '', pseudonym(session, r.participant), answerText(r.answer, kinds.get(r.poll) ?? 'single'), new Date(r.at).toISOString()].map(csvCell).join(',')),
+    ...rows.map(r => [
+      session || 'default',
+      r.poll,
+      kinds.get(r.poll) ?? '',
+      pseudonym(session, r.participant),
+      answerText(r.answer, kinds.get(r.poll) ?? 'single'),
+      new Date(r.at).toISOString(),
+    ].map(csvCell).join(',')),
   ]
   return `${lines.join('\n')}\n`
 }
@@ -58,9 +73,15 @@ export function toJson(session: string, rows: AnswerRow[], polls: Poll[], result
       id: poll.id,
       kind: poll.kind,
       question: poll.question,
-      options: 'options' in poll ? poll.options.map(({ id, label }) => ({ id, label })) : undefined,
+      options: 'options' in poll
+        ? poll.options.map(({ id, label }) => ({ id, label }))
+        : undefined,
       results: results(poll.id),
-      answers: rows.filter(r => r.poll === poll.id).map(r => ({ participant: pseudonym(session, r.participant), answer: r.answer, time: new Date(r.at).toISOString() })),
+      answers: rows.filter(r => r.poll === poll.id).map(r => ({
+        participant: pseudonym(session, r.participant),
+        answer: r.answer,
+        time: new Date(r.at).toISOString(),
+      })),
     })),
   }
 }

@@ -12,8 +12,12 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse, next: (
 export function requestUrl(req: IncomingMessage): URL | undefined {
   const target = req.url ?? '/'
   try {
-    const url = new URL(target.startsWith('/') ? `http://localhost${target}` : target)
-    return target.startsWith('/') ? url : new URL(`http://localhost${url.pathname}${url.search}`)
+    const url = new URL(target.startsWith('/')
+      ? `http://localhost${target}`
+      : target)
+    return target.startsWith('/')
+      ? url
+      : new URL(`http://localhost${url.pathname}${url.search}`)
   }
   catch {
     return undefined

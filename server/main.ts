@@ -31,7 +31,10 @@ try {
     trustProxy: config.trustProxy,
     allowedOrigins: config.allowedOrigins,
     budgets: config.budgets,
-    appDirs: { vote: resolve(distDir, 'vote'), console: resolve(distDir, 'console') },
+    appDirs: {
+      vote: resolve(distDir, 'vote'),
+      console: resolve(distDir, 'console'),
+    },
     joinUrl: () => joinUrl(port, config.publicUrl, config.basePath),
     basePath: config.basePath,
   })

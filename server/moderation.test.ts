@@ -13,8 +13,16 @@ async function start() {
   server = await startInProcess()
   const url = server.url
   return {
-    vote: (participant: string, answer: string) => fetch(`${url}/api/polls/what-else/votes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ participant, answer }) }),
-    hide: async (text: string) => (await fetch(`${url}/api/polls/what-else/hide-answer`, { method: 'POST', headers: auth, body: JSON.stringify({ text }) })).json(),
+    vote: (participant: string, answer: string) => fetch(`${url}/api/polls/what-else/votes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ participant, answer }),
+    }),
+    hide: async (text: string) => (await fetch(`${url}/api/polls/what-else/hide-answer`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ text }),
+    })).json(),
     entries: async () => ((await (await fetch(`${url}/api/polls/what-else/results`, { headers: auth })).json()) as { entries: { text: string, count: number }[] }).entries,
   }
 }
@@ -40,7 +48,9 @@ describe('moderation of open text', () => {
     ]
     for (const [i, text] of disguises.entries())
       expect((await vote(`participant-disguise-${i}`, text)).status, JSON.stringify(text)).toBe(200)
-    expect(await entries()).toEqual([{ text: 'Procurement rules', count: 1 }])
+    expect(await entries()).toEqual([
+      { text: 'Procurement rules', count: 1 },
+    ])
   })
 
   it('hides every disguise already sent, and groups them as one text', async () => {
@@ -49,16 +59,23 @@ describe('moderation of open text', () => {
     await vote('participant-a-2', 'ospo\u200B')
     await vote('participant-a-3', 'ОSРО') // Cyrillic О and Р
     await vote('participant-a-4', 'Budget')
-    expect(await entries()).toEqual([{ text: 'OSPO', count: 3 }, { text: 'Budget', count: 1 }])
+    expect(await entries()).toEqual([
+      { text: 'OSPO', count: 3 },
+      { text: 'Budget', count: 1 },
+    ])
     expect(await hide('ospo')).toEqual({ ok: true, hidden: 3 })
-    expect(await entries()).toEqual([{ text: 'Budget', count: 1 }])
+    expect(await entries()).toEqual([
+      { text: 'Budget', count: 1 },
+    ])
   })
 
   it('stores the answer normalised, invisible characters gone', async () => {
     const { vote, entries } = await start()
     const res = await vote('participant-n-1', ' Ｏpen\u200B  source\u2060 ')
     expect(await res.json()).toMatchObject({ ok: true, answer: 'Open source' })
-    expect(await entries()).toEqual([{ text: 'Open source', count: 1 }])
+    expect(await entries()).toEqual([
+      { text: 'Open source', count: 1 },
+    ])
   })
 
   it('keeps texts hidden in a file written before moderation keys (lower-cased text)', () => {
@@ -67,7 +84,9 @@ describe('moderation of open text', () => {
     old.db.prepare('INSERT INTO hidden_texts (session, poll, text) VALUES (?, ?, ?)').run('', 'what-else', 'summit spam 1')
     old.close()
     const store = createStore(db)
-    expect(store.db.prepare('SELECT text FROM hidden_texts').pluck().all()).toEqual([moderationKey('SUMMIT SPAM 1')])
+    expect(store.db.prepare('SELECT text FROM hidden_texts').pluck().all()).toEqual([
+      moderationKey('SUMMIT SPAM 1'),
+    ])
     store.close()
   })
 })

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { createOriginCheck } from './originCheck.ts'
 
 function request(origin: string | undefined, host = 'polls.example.org') {
-  return ({ headers: { host, ...(origin === undefined ? {} : { origin }) } }) as IncomingMessage
+  return ({
+    headers: {
+      host,
+      ...(origin === undefined
+        ? {}
+        : { origin }),
+    },
+  }) as IncomingMessage
 }
 
 describe('createOriginCheck', () => {
@@ -22,7 +29,16 @@ describe('createOriginCheck', () => {
   })
 
   it('refuses any other origin, a near miss, another scheme or port, and the opaque "null"', () => {
-    for (const origin of ['https://evil.example', 'http://public.example.org', 'https://public.example.org:444', 'https://lms.example', 'https://evillms.example', 'https://events.example.net', 'null', 'not a url'])
+    for (const origin of [
+      'https://evil.example',
+      'http://public.example.org',
+      'https://public.example.org:444',
+      'https://lms.example',
+      'https://evillms.example',
+      'https://events.example.net',
+      'null',
+      'not a url',
+    ])
       expect(allowed(request(origin)), origin).toBe(false)
   })
 

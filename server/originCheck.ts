@@ -21,10 +21,18 @@ function parseUrl(text: string): URL | undefined {
 function parseSource(text: string): Source | undefined {
   if (text === '*')
     return { port: '' }
-  const url = parseUrl(text.includes('://') ? text : `any://${text}`)
+  const url = parseUrl(text.includes('://')
+    ? text
+    : `any://${text}`)
   if (!url)
     return undefined
-  return { protocol: url.protocol === 'any:' ? undefined : url.protocol, hostname: url.hostname, port: url.port }
+  return {
+    protocol: url.protocol === 'any:'
+      ? undefined
+      : url.protocol,
+    hostname: url.hostname,
+    port: url.port,
+  }
 }
 
 function matches(source: Source, origin: URL): boolean {

@@ -73,11 +73,16 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
 
   function state(session: string, id: string): PollState {
     const stored = store.state(session, id) ?? { open: true, revealed: !poll(id).hideResults }
-    return revealAll ? { ...stored, revealed: true } : stored
+    return revealAll
+      ? { ...stored, revealed: true }
+      : stored
   }
 
   function setState(session: string, id: string, change: Partial<PollState>): PollState {
-    const next = { ...state(session, id), ...change }
+    const next = {
+      ...state(session, id),
+      ...change,
+    }
     store.setState(session, id, next)
     changed(session, id)
     emit({ type: 'current', session })
@@ -101,7 +106,9 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
 
   /** Results with every text group listed, counted afresh: for exports, never for broadcasts. */
   function fullResults(session: string, id: string): PollResults {
-    return aggregate(poll(id), state(session, id), [...tallyOf(session, id).answers.values()])
+    return aggregate(poll(id), state(session, id), [
+      ...tallyOf(session, id).answers.values(),
+    ])
   }
 
   return {
@@ -117,8 +124,13 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
         kind: p.kind,
         question: p.question,
         options: p.kind === 'scale'
-          ? scalePoints(p).map(point => ({ id: String(point), label: String(point) }))
-          : 'options' in p ? p.options.map(({ id, label }) => ({ id, label })) : [],
+          ? scalePoints(p).map(point => ({
+              id: String(point),
+              label: String(point),
+            }))
+          : 'options' in p
+            ? p.options.map(({ id, label }) => ({ id, label }))
+            : [],
       }))
     },
 
@@ -134,10 +146,19 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       // A moderated text sent again, however disguised, is stored, but stays off the charts and exports. The
       // store decides that as it writes the vote (a text may be hidden while the vote waits for its batch),
       // and the answers kept in memory follow what it stored.
-      const key = poll(id).kind === 'text' ? moderationKey(String(checked.answer)) : undefined
+      const key = poll(id).kind === 'text'
+        ? moderationKey(String(checked.answer))
+        : undefined
       let stored: StoredAs
       try {
-        stored = await batcher.add({ session, poll: id, participant, answer: checked.answer, at: Date.now(), key })
+        stored = await batcher.add({
+          session,
+          poll: id,
+          participant,
+          answer: checked.answer,
+          at: Date.now(),
+          key,
+        })
       }
       catch (err) {
         // Logged where it happened; the voter is told it was not stored, so the phone can try again.
@@ -157,7 +178,9 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     /** What the audience may see: visibility is decided first, so hidden results cost no aggregation. */
     publicResults(session: string, id: string): PollResults | HiddenResults {
       const current = state(session, id)
-      return current.revealed ? results(session, id) : hiddenResults(poll(id), current, tallyOf(session, id).answers.size)
+      return current.revealed
+        ? results(session, id)
+        : hiddenResults(poll(id), current, tallyOf(session, id).answers.size)
     },
 
     answersByParticipant(session: string, id: string): ReadonlyMap<string, Answer> {
@@ -179,7 +202,9 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     // A poll id stored by an earlier version of the deck is no current poll.
     current: (session: string): string | null => {
       const id = store.current(session)
-      return id && byId.has(id) ? id : null
+      return id && byId.has(id)
+        ? id
+        : null
     },
     setCurrent(session: string, id: string | null): void {
       if (id !== null)

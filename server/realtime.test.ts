@@ -17,21 +17,44 @@ describe('webSocket /ws', () => {
     expect(await presenter.next()).toEqual({ type: 'welcome', presenter: true })
     expect(await presenter.next()).toMatchObject({ type: 'current', poll: null })
     // A presenter starts with every poll's results.
-    for (const poll of polls)
-      expect(await presenter.next()).toMatchObject({ type: 'results', results: { id: poll.id } })
+    for (const poll of polls) {
+      expect(await presenter.next()).toMatchObject({
+        type: 'results',
+        results: { id: poll.id },
+      })
+    }
 
     const phone = await connect(server.url)
     phone.send({ type: 'hello', participant: 'phone-participant-1' })
     expect(await phone.next()).toEqual({ type: 'welcome', presenter: false })
-    expect(await phone.next()).toEqual({ type: 'current', poll: null, state: null, answer: null })
+    expect(await phone.next()).toEqual({
+      type: 'current',
+      poll: null,
+      state: null,
+      answer: null,
+    })
 
     presenter.send({ type: 'present', poll: 'has-ospo' })
-    expect(await phone.next()).toEqual({ type: 'current', poll: 'has-ospo', state: { open: true, revealed: true }, answer: null })
+    expect(await phone.next()).toEqual({
+      type: 'current',
+      poll: 'has-ospo',
+      state: { open: true, revealed: true },
+      answer: null,
+    })
 
-    phone.send({ type: 'vote', ref: 1, poll: 'has-ospo', answer: 'formal' })
+    phone.send({
+      type: 'vote',
+      ref: 1,
+      poll: 'has-ospo',
+      answer: 'formal',
+    })
     expect(await phone.next()).toEqual({ type: 'ack', ref: 1, poll: 'has-ospo' })
     const update = await presenter.until('results')
-    expect(update.results).toMatchObject({ id: 'has-ospo', participants: 1, counts: { formal: 1 } })
+    expect(update.results).toMatchObject({
+      id: 'has-ospo',
+      participants: 1,
+      counts: { formal: 1 },
+    })
 
     // Reconnecting as the same participant brings back the stored answer.
     phone.close()
@@ -40,25 +63,54 @@ describe('webSocket /ws', () => {
     await again.until('welcome')
     expect(await again.next()).toMatchObject({ type: 'current', poll: 'has-ospo', answer: 'formal' })
 
-    again.send({ type: 'vote', ref: 2, poll: 'has-ospo', answer: 'no' })
+    again.send({
+      type: 'vote',
+      ref: 2,
+      poll: 'has-ospo',
+      answer: 'no',
+    })
     expect(await again.until('ack')).toEqual({ type: 'ack', ref: 2, poll: 'has-ospo' })
-    expect((await presenter.until('results')).results).toMatchObject({ participants: 1, counts: { formal: 0, no: 1 } })
+    expect((await presenter.until('results')).results).toMatchObject({
+      participants: 1,
+      counts: { formal: 0, no: 1 },
+    })
     presenter.close()
     again.close()
   })
 
   it('refuses bad messages with an error and keeps the socket open', async () => {
     const client = await connect(server.url)
-    for (const bad of ['not json', '{"type":"nope"}', '{"type":"vote","ref":"x"}', '[]', 'null']) {
+    for (const bad of [
+      'not json',
+      '{"type":"nope"}',
+      '{"type":"vote","ref":"x"}',
+      '[]',
+      'null',
+    ]) {
       client.send(bad)
       expect((await client.until('error')).error).toMatch(/JSON|bad message/)
     }
-    client.send({ type: 'vote', ref: 5, poll: 'has-ospo', answer: 'formal' })
+    client.send({
+      type: 'vote',
+      ref: 5,
+      poll: 'has-ospo',
+      answer: 'formal',
+    })
     expect(await client.until('error')).toMatchObject({ ref: 5, error: /hello/ })
     client.send({ type: 'hello', participant: 'phone-participant-2' })
-    client.send({ type: 'vote', ref: 6, poll: 'has-ospo', answer: 'not-an-option' })
+    client.send({
+      type: 'vote',
+      ref: 6,
+      poll: 'has-ospo',
+      answer: 'not-an-option',
+    })
     expect(await client.until('error')).toMatchObject({ ref: 6, error: /option id/ })
-    client.send({ type: 'vote', ref: 7, poll: 'nope', answer: 'x' })
+    client.send({
+      type: 'vote',
+      ref: 7,
+      poll: 'nope',
+      answer: 'x',
+    })
     expect(await client.until('error')).toMatchObject({ ref: 7, error: 'unknown poll "nope"' })
     expect(client.socket.readyState).toBe(client.socket.OPEN)
     client.close()
@@ -85,7 +137,12 @@ describe('webSocket /ws', () => {
     const after: string[] = []
     for (let i = 0; i < 4 + polls.length; i++) after.push((await deck.next()).type)
     // The same view twice: welcome and current only; then the presenter's full view: every poll again.
-    expect(after.slice(0, 4)).toEqual(['welcome', 'current', 'welcome', 'current'])
+    expect(after.slice(0, 4)).toEqual([
+      'welcome',
+      'current',
+      'welcome',
+      'current',
+    ])
     expect(after.slice(4)).toEqual(polls.map(() => 'results'))
     await expect(deck.next(200)).rejects.toThrow(/timeout/)
     deck.close()

@@ -93,7 +93,9 @@ export function createRealtime({ service, token, session, address, allowedOrigin
   // Per socket: a phone sends a handful of messages a minute; a flood is cut off.
   const limiter = createRateLimiter(10, 30)
   // Per address, across its sockets: many sockets each inside their own limit are still one client.
-  const addressLimiter = budgets.messagesPerMinute > 0 ? createRateLimiter(budgets.messagesPerMinute / 60, Math.max(1, budgets.messagesPerMinute / 2)) : undefined
+  const addressLimiter = budgets.messagesPerMinute > 0
+    ? createRateLimiter(budgets.messagesPerMinute / 60, Math.max(1, budgets.messagesPerMinute / 2))
+    : undefined
   const socketsByAddress = new Map<string, number>()
   // Each poll's results message as sent, per session and view: serialised once per change (by the flush
   // or the first hello after it), never per hello.
@@ -109,7 +111,9 @@ export function createRealtime({ service, token, session, address, allowedOrigin
     if (socket.readyState !== socket.OPEN)
       return
     // Each write that leaves the queue is a chance to send what was held back.
-    socket.send(typeof message === 'string' ? message : JSON.stringify(message), () => client.held.size && release(client))
+    socket.send(typeof message === 'string'
+      ? message
+      : JSON.stringify(message), () => client.held.size && release(client))
     if (socket.bufferedAmount > SEND_CLOSE_BYTES)
       cut(client)
   }
@@ -152,10 +156,23 @@ export function createRealtime({ service, token, session, address, allowedOrigin
 
   function currentFor(client: Client): ServerMessage {
     const poll = client.pinned ?? service.current(client.session)
-    if (!poll)
-      return { type: 'current', poll: null, state: null, answer: null }
-    const answer = client.participant ? service.answersByParticipant(client.session, poll).get(client.participant) : undefined
-    return { type: 'current', poll, state: service.state(client.session, poll), answer: answer ?? null }
+    if (!poll) {
+      return {
+        type: 'current',
+        poll: null,
+        state: null,
+        answer: null,
+      }
+    }
+    const answer = client.participant
+      ? service.answersByParticipant(client.session, poll).get(client.participant)
+      : undefined
+    return {
+      type: 'current',
+      poll,
+      state: service.state(client.session, poll),
+      answer: answer ?? null,
+    }
   }
 
   function resultsText(session: string, poll: string, presenter: boolean): string {
@@ -165,9 +182,16 @@ export function createRealtime({ service, token, session, address, allowedOrigin
       entry = {}
       serialised.set(key, entry)
     }
-    if (presenter)
-      return entry.full ??= JSON.stringify({ type: 'results', results: service.results(session, poll) } satisfies ServerMessage)
-    return entry.public ??= JSON.stringify({ type: 'results', results: service.publicResults(session, poll) } satisfies ServerMessage)
+    if (presenter) {
+      return entry.full ??= JSON.stringify({
+        type: 'results',
+        results: service.results(session, poll),
+      } satisfies ServerMessage)
+    }
+    return entry.public ??= JSON.stringify({
+      type: 'results',
+      results: service.publicResults(session, poll),
+    } satisfies ServerMessage)
   }
 
   /** Sends each watcher of a session the results that changed. */
@@ -241,7 +265,12 @@ export function createRealtime({ service, token, session, address, allowedOrigin
             client.pinned = service.poll(message.poll).id
           }
           catch (err) {
-            return send(client, { type: 'error', error: err instanceof PollError ? err.message : 'internal error' })
+            return send(client, {
+              type: 'error',
+              error: err instanceof PollError
+                ? err.message
+                : 'internal error',
+            })
           }
         }
         client.participant = message.participant
@@ -249,7 +278,9 @@ export function createRealtime({ service, token, session, address, allowedOrigin
         if (triesToken && !client.presenter)
           lookups.failed(client.address)
         setWatch(client, client.presenter || message.watch === true)
-        const view = client.watch ? (client.presenter ? 'full' : 'public') : undefined
+        const view = client.watch
+          ? (client.presenter ? 'full' : 'public')
+          : undefined
         // Results go to a socket that starts watching or changes view; one that keeps its view gets every change anyway.
         const fresh = view !== undefined && view !== client.view
         client.view = view
@@ -269,7 +300,13 @@ export function createRealtime({ service, token, session, address, allowedOrigin
           return send(client, { type: 'ack', ref: message.ref, poll: message.poll })
         }
         catch (err) {
-          return send(client, { type: 'error', ref: message.ref, error: err instanceof PollError ? err.message : 'internal error' })
+          return send(client, {
+            type: 'error',
+            ref: message.ref,
+            error: err instanceof PollError
+              ? err.message
+              : 'internal error',
+          })
         }
       case 'present':
         if (!client.presenter)
@@ -278,7 +315,12 @@ export function createRealtime({ service, token, session, address, allowedOrigin
           service.setCurrent(client.session, message.poll)
         }
         catch (err) {
-          return send(client, { type: 'error', error: err instanceof PollError ? err.message : 'internal error' })
+          return send(client, {
+            type: 'error',
+            error: err instanceof PollError
+              ? err.message
+              : 'internal error',
+          })
         }
     }
   }
@@ -293,7 +335,18 @@ export function createRealtime({ service, token, session, address, allowedOrigin
         return refuse(socket, 4404, 'unknown session', `unknown session "${code}"`)
       }
     }
-    const client: Client = { id: String(nextId++), socket, session: code, address: from, presenter: false, watch: false, held: new Set(), backlogged: false, alive: true, refused: 0 }
+    const client: Client = {
+      id: String(nextId++),
+      socket,
+      session: code,
+      address: from,
+      presenter: false,
+      watch: false,
+      held: new Set(),
+      backlogged: false,
+      alive: true,
+      refused: 0,
+    }
     clients.add(client)
     socket.on('pong', () => (client.alive = true))
     socket.on('message', (data, isBinary) => {
@@ -375,7 +428,14 @@ export function createRealtime({ service, token, session, address, allowedOrigin
         held += Number(client.held.size > 0)
         queuedBytes += client.socket.bufferedAmount
       }
-      return { clients: clients.size, buckets: limiter.size, addresses: socketsByAddress.size, held, slowClosed, queuedBytes }
+      return {
+        clients: clients.size,
+        buckets: limiter.size,
+        addresses: socketsByAddress.size,
+        held,
+        slowClosed,
+        queuedBytes,
+      }
     },
     close(): void {
       unsubscribe()

@@ -38,13 +38,21 @@ export function shownSpelling(spellings: ReadonlyMap<string, number>): string {
  * ten times as much, and a poll's first count compares each group about log2(groups) times.
  */
 export function compareGroups(a: Pick<TextGroup, 'key' | 'count'>, b: Pick<TextGroup, 'key' | 'count'>): number {
-  return b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  return b.count - a.count || (a.key < b.key
+    ? -1
+    : a.key > b.key
+      ? 1
+      : 0)
 }
 
 function countOptions(ids: string[], answers: Answer[]): Record<string, number> {
   const counts = Object.fromEntries(ids.map(id => [id, 0]))
   for (const answer of answers) {
-    for (const id of Array.isArray(answer) ? answer : [String(answer)]) {
+    for (const id of Array.isArray(answer)
+      ? answer
+      : [
+          String(answer),
+        ]) {
       if (id in counts)
         counts[id]! += 1
     }
@@ -63,13 +71,23 @@ function groupTexts(answers: Answer[], limit: number): { entries: TextEntry[], m
     if (key === undefined)
       keys.set(text, key = textKey(text))
     let group = groups.get(key)
-    if (!group)
-      groups.set(key, group = { key, count: 0, spellings: new Map() })
+    if (!group) {
+      groups.set(key, group = {
+        key,
+        count: 0,
+        spellings: new Map(),
+      })
+    }
     group.count += 1
     group.spellings.set(text, (group.spellings.get(text) ?? 0) + 1)
   }
-  const sorted = [...groups.values()].sort(compareGroups)
-  const entries = sorted.slice(0, limit).map(group => ({ text: shownSpelling(group.spellings), count: group.count }))
+  const sorted = [
+    ...groups.values(),
+  ].sort(compareGroups)
+  const entries = sorted.slice(0, limit).map(group => ({
+    text: shownSpelling(group.spellings),
+    count: group.count,
+  }))
   return { entries, moreEntries: sorted.length - entries.length }
 }
 
@@ -87,15 +105,30 @@ export function aggregate(poll: Poll, state: PollState, answers: Answer[], textL
   switch (poll.kind) {
     case 'single':
     case 'multiple':
-      return { ...base, kind: poll.kind, counts: countOptions(poll.options.map(o => o.id), answers) }
+      return {
+        ...base,
+        kind: poll.kind,
+        counts: countOptions(poll.options.map(o => o.id), answers),
+      }
     case 'scale': {
       const points = scalePoints(poll).map(String)
       const sum = answers.reduce<number>((total, answer) => total + Number(answer), 0)
-      const mean = answers.length ? Math.round((sum / answers.length) * 100) / 100 : null
-      return { ...base, kind: 'scale', counts: countOptions(points, answers), mean }
+      const mean = answers.length
+        ? Math.round((sum / answers.length) * 100) / 100
+        : null
+      return {
+        ...base,
+        kind: 'scale',
+        counts: countOptions(points, answers),
+        mean,
+      }
     }
     case 'text':
-      return { ...base, kind: 'text', ...groupTexts(answers, textLimit) }
+      return {
+        ...base,
+        kind: 'text',
+        ...groupTexts(answers, textLimit),
+      }
     case 'ranking': {
       const ids = poll.options.map(o => o.id)
       const scores = Object.fromEntries(ids.map(id => [id, 0]))
@@ -105,12 +138,24 @@ export function aggregate(poll: Poll, state: PollState, answers: Answer[], textL
             scores[id]! += ids.length - 1 - position
         })
       }
-      return { ...base, kind: 'ranking', scores, order: rankingOrder(ids, scores) }
+      return {
+        ...base,
+        kind: 'ranking',
+        scores,
+        order: rankingOrder(ids, scores),
+      }
     }
   }
 }
 
 /** What an audience sees of results not yet revealed: only how many have answered, so nothing is aggregated for it. */
 export function hiddenResults(poll: Poll, state: PollState, participants: number): HiddenResults {
-  return { id: poll.id, kind: poll.kind, participants, open: state.open, revealed: state.revealed, hidden: true }
+  return {
+    id: poll.id,
+    kind: poll.kind,
+    participants,
+    open: state.open,
+    revealed: state.revealed,
+    hidden: true,
+  }
 }

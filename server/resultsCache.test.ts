@@ -29,8 +29,16 @@ describe('results of a 20,000-answer hidden text poll', () => {
     const started = performance.now()
     const views = Array.from({ length: 100 }, () => service.publicResults('', 'what-else'))
     const audienceMs = (performance.now() - started) / 100
-    for (const view of views)
-      expect(view).toEqual({ id: 'what-else', kind: 'text', participants: ANSWERS, open: true, revealed: false, hidden: true })
+    for (const view of views) {
+      expect(view).toEqual({
+        id: 'what-else',
+        kind: 'text',
+        participants: ANSWERS,
+        open: true,
+        revealed: false,
+        hidden: true,
+      })
+    }
     console.log(`hidden results of ${ANSWERS} answers for the audience: ${audienceMs.toFixed(3)} ms each, ${countAnswers.mock.calls.length} passes over the answers`)
     expect(countAnswers).not.toHaveBeenCalled()
 
@@ -43,14 +51,22 @@ describe('results of a 20,000-answer hidden text poll', () => {
     expect(repeated.every(r => r === full)).toBe(true)
     console.log(`presenter results: first ${firstMs.toFixed(1)} ms, then ${cachedMs.toFixed(4)} ms each from the cache`)
     expect(countAnswers).toHaveBeenCalledTimes(1)
-    expect(full).toMatchObject({ entries: expect.any(Array), moreEntries: 5000 - TEXT_ENTRIES_SHOWN })
+    expect(full).toMatchObject({
+      entries: expect.any(Array),
+      moreEntries: 5000 - TEXT_ENTRIES_SHOWN,
+    })
 
     // Each change is seen, without another pass over the answers: a vote, a reveal.
     await service.vote('', 'what-else', 'participant-new', 'a brand new idea')
     expect(service.results('', 'what-else').participants).toBe(ANSWERS + 1)
     expect(service.results('', 'what-else')).not.toBe(full)
     service.reveal('', 'what-else')
-    expect(service.publicResults('', 'what-else')).toMatchObject({ revealed: true, participants: ANSWERS + 1, entries: expect.any(Array), moreEntries: 5001 - TEXT_ENTRIES_SHOWN })
+    expect(service.publicResults('', 'what-else')).toMatchObject({
+      revealed: true,
+      participants: ANSWERS + 1,
+      entries: expect.any(Array),
+      moreEntries: 5001 - TEXT_ENTRIES_SHOWN,
+    })
     expect(countAnswers).toHaveBeenCalledTimes(1)
   }, 60_000)
 })

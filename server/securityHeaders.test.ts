@@ -4,8 +4,12 @@ import { createSecurityHeaders } from './securityHeaders.ts'
 
 function policyFor(host: string | undefined, frameAncestors: string[] = []): string {
   const headers = new Map<string, string>()
-  const res = { setHeader: (name: string, value: string) => headers.set(name, value) } as unknown as ServerResponse
-  createSecurityHeaders(frameAncestors)({ headers: { host } } as IncomingMessage, res, () => {})
+  const res = {
+    setHeader: (name: string, value: string) => headers.set(name, value),
+  } as unknown as ServerResponse
+  createSecurityHeaders(frameAncestors)({
+    headers: { host },
+  } as IncomingMessage, res, () => {})
   return headers.get('content-security-policy')!
 }
 
@@ -20,7 +24,14 @@ describe('content-security-policy', () => {
   })
 
   it('takes nothing from a Host header that is not a plain host', () => {
-    for (const host of [undefined, '', 'x; script-src *', 'evil.example *', 'a:b:c', `${'a'.repeat(20_000)}!`]) {
+    for (const host of [
+      undefined,
+      '',
+      'x; script-src *',
+      'evil.example *',
+      'a:b:c',
+      `${'a'.repeat(20_000)}!`,
+    ]) {
       const started = performance.now()
       expect(policyFor(host)).toContain('connect-src \'self\'; ')
       expect(performance.now() - started).toBeLessThan(500)

@@ -16,7 +16,9 @@ const plainHost = /^(?:[\w.-]+|\[[\d:a-f.]+\])(?::\d{1,5})?$/i
  * plus those the organiser lists in FRAME_ANCESTORS.
  */
 function contentSecurityPolicy(frameAncestors: string, host: string | undefined): string {
-  const socket = host && plainHost.test(host) ? ` ws://${host} wss://${host}` : ''
+  const socket = host && plainHost.test(host)
+    ? ` ws://${host} wss://${host}`
+    : ''
   return [
     'default-src \'self\'',
     'script-src \'self\'',

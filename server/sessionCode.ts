@@ -10,5 +10,7 @@ export function generateSessionCode(length = 6): string {
 /** A code as people type it (any case, stray spaces) in its canonical form; undefined if it cannot be one. */
 export function normalizeSessionCode(input: string): string | undefined {
   const code = input.trim().toUpperCase()
-  return code.length >= 4 && code.length <= 12 && [...code].every(c => CODE_ALPHABET.includes(c)) ? code : undefined
+  return code.length >= 4 && code.length <= 12 && [...code].every(c => CODE_ALPHABET.includes(c))
+    ? code
+    : undefined
 }

@@ -13,7 +13,9 @@ describe('listing sessions', () => {
     // 200,000 votes (four times the reported case): 100,000 phones spread over the sessions, two polls each (a phone counts once per session).
     const votes = Array.from({ length: 200_000 }, (_, i) => ({
       session: codes[Math.floor(i / 2) % codes.length]!,
-      poll: i % 2 ? 'has-ospo' : 'sponsor',
+      poll: i % 2
+        ? 'has-ospo'
+        : 'sponsor',
       participant: `phone-${Math.floor(i / 2)}`,
       answer: 'formal',
       at: i,
@@ -22,7 +24,9 @@ describe('listing sessions', () => {
     store.close()
 
     const server = await startInProcess(db)
-    const list = async () => (await fetch(`${server.url}/api/sessions`, { headers: { authorization: `Bearer ${TOKEN}` } })).json() as Promise<{ code: string, participants: number }[]>
+    const list = async () => (await fetch(`${server.url}/api/sessions`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    })).json() as Promise<{ code: string, participants: number }[]>
     await list()
     const times: number[] = []
     let sessions: { code: string, participants: number }[] = []
@@ -49,8 +53,18 @@ describe('listing sessions', () => {
       INSERT INTO votes VALUES ('OLDONE', 'has-ospo', 'phone-a', '"no"', 1, 0), ('OLDONE', 'sponsor', 'phone-a', '"it"', 1, 0), ('OLDONE', 'has-ospo', 'phone-b', '"no"', 1, 0);`)
     old.close()
     const store = createStore(db)
-    expect(store.sessions()).toEqual([{ code: 'OLDONE', createdAt: 1, participants: 2 }])
-    store.saveVotes([{ session: 'OLDONE', poll: 'has-ospo', participant: 'phone-c', answer: 'no', at: 2 }])
+    expect(store.sessions()).toEqual([
+      { code: 'OLDONE', createdAt: 1, participants: 2 },
+    ])
+    store.saveVotes([
+      {
+        session: 'OLDONE',
+        poll: 'has-ospo',
+        participant: 'phone-c',
+        answer: 'no',
+        at: 2,
+      },
+    ])
     expect(store.sessions()[0]!.participants).toBe(3)
     store.close()
   })

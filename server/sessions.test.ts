@@ -18,10 +18,18 @@ afterAll(() => server.close())
 
 const api = (path: string, init: RequestInit = {}) => fetch(server.url + path, init)
 function vote(poll: string, participant: string, answer: unknown, session = '') {
-  return api(`/api/polls/${poll}/votes${session ? `?session=${session}` : ''}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ participant, answer }) })
+  return api(`/api/polls/${poll}/votes${session
+    ? `?session=${session}`
+    : ''}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ participant, answer }),
+  })
 }
 async function results(poll: string, session = '') {
-  return (await api(`/api/polls/${poll}/results${session ? `?session=${session}` : ''}`, { headers: auth })).json() as Promise<Record<string, any>>
+  return (await api(`/api/polls/${poll}/results${session
+    ? `?session=${session}`
+    : ''}`, { headers: auth })).json() as Promise<Record<string, any>>
 }
 
 describe('workshop sessions', () => {
@@ -54,9 +62,24 @@ describe('workshop sessions', () => {
       vote('has-ospo', 'phone-in-both', 'planned', a),
       vote('has-ospo', 'phone-in-both', 'informal', b),
     ])
-    expect(await results('has-ospo', a)).toMatchObject({ participants: 3, counts: { formal: 2, planned: 1, no: 0, informal: 0, unsure: 0 } })
-    expect(await results('has-ospo', b)).toMatchObject({ participants: 2, counts: { no: 1, informal: 1, formal: 0 } })
-    expect(await results('has-ospo')).toMatchObject({ participants: 1, counts: { unsure: 1 } })
+    expect(await results('has-ospo', a)).toMatchObject({
+      participants: 3,
+      counts: {
+        formal: 2,
+        planned: 1,
+        no: 0,
+        informal: 0,
+        unsure: 0,
+      },
+    })
+    expect(await results('has-ospo', b)).toMatchObject({
+      participants: 2,
+      counts: { no: 1, informal: 1, formal: 0 },
+    })
+    expect(await results('has-ospo')).toMatchObject({
+      participants: 1,
+      counts: { unsure: 1 },
+    })
     // Lower case works as typed; a code never made is refused.
     expect(await results('has-ospo', a.toLowerCase())).toMatchObject({ participants: 3 })
     expect((await vote('has-ospo', 'phone-lost-1', 'no', 'ZZZZZZ')).status).toBe(404)
@@ -67,8 +90,16 @@ describe('workshop sessions', () => {
     phoneA.send({ type: 'hello', participant: 'phone-in-a-1' })
     await phoneA.until('welcome')
     expect(await phoneA.next()).toMatchObject({ type: 'current', poll: null })
-    await api(`/api/current?session=${b}`, { method: 'POST', headers: auth, body: JSON.stringify({ poll: 'maturity' }) })
-    await api(`/api/current?session=${a}`, { method: 'POST', headers: auth, body: JSON.stringify({ poll: 'has-ospo' }) })
+    await api(`/api/current?session=${b}`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ poll: 'maturity' }),
+    })
+    await api(`/api/current?session=${a}`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ poll: 'has-ospo' }),
+    })
     expect(await phoneA.next()).toMatchObject({ type: 'current', poll: 'has-ospo', answer: 'formal' })
     phoneA.close()
 
@@ -81,13 +112,27 @@ describe('workshop sessions', () => {
   it('export CSV and JSON with pseudonyms, a privacy header and no hidden answers', async () => {
     await vote('what-else', 'phone-in-a-1', 'Procurement rules', a)
     await vote('what-else', 'phone-in-a-2', 'Rude <b>words</b>', a)
-    const hide = await api(`/api/polls/what-else/hide-answer?session=${a}`, { method: 'POST', headers: auth, body: JSON.stringify({ text: 'rude <B>words</b>' }) })
+    const hide = await api(`/api/polls/what-else/hide-answer?session=${a}`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ text: 'rude <B>words</b>' }),
+    })
     expect(await hide.json()).toEqual({ ok: true, hidden: 1 })
-    expect(await results('what-else', a)).toMatchObject({ participants: 1, entries: [{ text: 'Procurement rules', count: 1 }] })
+    expect(await results('what-else', a)).toMatchObject({
+      participants: 1,
+      entries: [
+        { text: 'Procurement rules', count: 1 },
+      ],
+    })
     // Sending the hidden text again, or by someone else, does not bring it back.
     expect((await vote('what-else', 'phone-in-a-2', 'RUDE <b>words</b>', a)).status).toBe(200)
     expect((await vote('what-else', 'phone-in-a-3', 'rude <b>WORDS</b>', a)).status).toBe(200)
-    expect(await results('what-else', a)).toMatchObject({ participants: 1, entries: [{ text: 'Procurement rules', count: 1 }] })
+    expect(await results('what-else', a)).toMatchObject({
+      participants: 1,
+      entries: [
+        { text: 'Procurement rules', count: 1 },
+      ],
+    })
 
     const csvRes = await api(`/api/sessions/${a}/export?format=csv`, { headers: auth })
     expect(csvRes.headers.get('content-type')).toMatch(/text\/csv/)
@@ -103,7 +148,10 @@ describe('workshop sessions', () => {
     const json = await (await api(`/api/sessions/${a}/export?format=json`, { headers: auth })).json() as any
     expect(json.privacy).toMatch(/No personal data/)
     const hasOspo = json.polls.find((p: any) => p.id === 'has-ospo')
-    expect(hasOspo.results).toMatchObject({ participants: 3, counts: { formal: 2, planned: 1 } })
+    expect(hasOspo.results).toMatchObject({
+      participants: 3,
+      counts: { formal: 2, planned: 1 },
+    })
     expect(hasOspo.answers).toHaveLength(3)
     expect(JSON.stringify(json)).not.toContain('Rude')
     expect((await api(`/api/sessions/${a}/export?format=xml`, { headers: auth })).status).toBe(400)
@@ -134,7 +182,15 @@ describe('workshop sessions', () => {
     const store = createStore(tempDb())
     store.createSession('OLDONE', Date.now() - 40 * 86_400_000)
     store.createSession('NEWONE', Date.now())
-    store.saveVotes([{ session: 'OLDONE', poll: 'has-ospo', participant: 'p-old-123', answer: 'no', at: Date.now() }])
+    store.saveVotes([
+      {
+        session: 'OLDONE',
+        poll: 'has-ospo',
+        participant: 'p-old-123',
+        answer: 'no',
+        at: Date.now(),
+      },
+    ])
     expect(store.deleteOlderThan(Date.now() - 30 * 86_400_000)).toEqual(['OLDONE'])
     expect(store.sessions().map(s => s.code)).toEqual(['NEWONE'])
     expect(store.rows('OLDONE')).toEqual([])
@@ -145,7 +201,11 @@ describe('workshop sessions', () => {
 describe('session codes in paths', () => {
   it('are taken in any case for export and delete, as everywhere else', async () => {
     const code = (await (await api('/api/sessions', { method: 'POST', headers: auth })).json() as { code: string }).code
-    await api(`/api/polls/has-ospo/votes?session=${code}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ participant: 'lower-case-phone', answer: 'no' }) })
+    await api(`/api/polls/has-ospo/votes?session=${code}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ participant: 'lower-case-phone', answer: 'no' }),
+    })
     const csv = await api(`/api/sessions/${code.toLowerCase()}/export?format=csv`, { headers: auth })
     expect(csv.status).toBe(200)
     expect(await csv.text()).toContain(`${code},has-ospo`)

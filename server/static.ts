@@ -21,7 +21,12 @@ function isServableRange(value: string): boolean {
  * (e.g. deleted by a rebuild) ends its response instead of crashing the process.
  */
 export function serveFiles(dir: string, options: { dev: boolean }): RequestHandler {
-  const serve = sirv(dir, { ...options, etag: true, gzip: false, ignores: false })
+  const serve = sirv(dir, {
+    ...options,
+    etag: true,
+    gzip: false,
+    ignores: false,
+  })
   return (req, res, next) => {
     // Files are read, never written or traced: every other method is refused, not answered with the file.
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -51,8 +51,12 @@ export function asStorageError(path: string, err: unknown): StorageError | undef
     const reason = reasons[code.split('_').slice(0, 2).join('_')]
     if (!reason)
       return undefined
-    return new StorageError(path, `${code.startsWith('SQLITE_CANTOPEN') ? whyNotOpened(path) : reason} (${code}: ${message})`)
+    return new StorageError(path, `${code.startsWith('SQLITE_CANTOPEN')
+      ? whyNotOpened(path)
+      : reason} (${code}: ${message})`)
   }
   // Node's file-system errors (making the folder, opening the lock file): EACCES, EROFS, ENOSPC, ENOTDIR, …
-  return /^E[A-Z]+$/.test(code) ? new StorageError(path, `cannot be used: ${message}`) : undefined
+  return /^E[A-Z]+$/.test(code)
+    ? new StorageError(path, `cannot be used: ${message}`)
+    : undefined
 }

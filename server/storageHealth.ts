@@ -26,7 +26,9 @@ export function createStorageHealth(path: string, probe: () => unknown, log: (li
       return err
     const now = Date.now()
     if (!failure || failure.reason !== storage.reason || now - loggedAt >= LOG_EVERY_MS) {
-      const more = unlogged ? ` (${unlogged} more failed writes since the last message)` : ''
+      const more = unlogged
+        ? ` (${unlogged} more failed writes since the last message)`
+        : ''
       log(`Storage error: ${storage.message}; that write was refused, not acknowledged${more}`)
       loggedAt = now
       unlogged = 0
@@ -34,7 +36,13 @@ export function createStorageHealth(path: string, probe: () => unknown, log: (li
     else {
       unlogged += 1
     }
-    failure = { reason: storage.reason, since: failure?.reason === storage.reason ? failure.since : now, last: now }
+    failure = {
+      reason: storage.reason,
+      since: failure?.reason === storage.reason
+        ? failure.since
+        : now,
+      last: now,
+    }
     return storage
   }
 
@@ -65,7 +73,13 @@ export function createStorageHealth(path: string, probe: () => unknown, log: (li
         }
         catch {}
       }
-      return failure ? { ok: false, error: `the database ${failure.reason}`, since: new Date(failure.since).toISOString() } : { ok: true }
+      return failure
+        ? {
+            ok: false,
+            error: `the database ${failure.reason}`,
+            since: new Date(failure.since).toISOString(),
+          }
+        : { ok: true }
     },
   }
 }

@@ -151,7 +151,13 @@ export function createStore(path: string) {
   const countParticipant = db.prepare('UPDATE sessions SET participants = participants + 1 WHERE code = ?')
   const selectSession = db.prepare<[string], { code: string }>('SELECT code FROM sessions WHERE code = ?')
   const selectOldSessions = db.prepare<[number], { code: string }>('SELECT code FROM sessions WHERE created_at < ?')
-  const eraseTables = ['votes', 'poll_state', 'current_poll', 'hidden_texts', 'participants'].map(table => db.prepare(`DELETE FROM ${table} WHERE session = ?`))
+  const eraseTables = [
+    'votes',
+    'poll_state',
+    'current_poll',
+    'hidden_texts',
+    'participants',
+  ].map(table => db.prepare(`DELETE FROM ${table} WHERE session = ?`))
   const deleteSessionRow = db.prepare('DELETE FROM sessions WHERE code = ?')
   const deleteOldVotes = db.prepare('DELETE FROM votes WHERE session = ? AND at < ?')
   const deleteOldHiddenTexts = db.prepare('DELETE FROM hidden_texts WHERE session = ? AND at < ?')
@@ -221,7 +227,10 @@ export function createStore(path: string) {
     /** Stores a batch of votes in one transaction (a participant's new answer replaces the old one), saying what became of each. */
     saveVotes: (records: VoteRecord[]): StoredAs[] => write(() => saveVotes(records)),
     answers(session: string, poll: string): StoredAnswer[] {
-      return selectAnswers.all(session, poll).map(row => ({ participant: row.participant, answer: JSON.parse(row.answer) as Answer }))
+      return selectAnswers.all(session, poll).map(row => ({
+        participant: row.participant,
+        answer: JSON.parse(row.answer) as Answer,
+      }))
     },
     state(session: string, poll: string): PollState | undefined {
       const row = selectState.get(session, poll)
@@ -269,7 +278,10 @@ export function createStore(path: string) {
     },
     /** Every visible answer of a session, oldest first: the raw material of an export. */
     rows(session: string): { poll: string, participant: string, answer: Answer, at: number }[] {
-      return selectRows.all(session).map(row => ({ ...row, answer: JSON.parse(row.answer) as Answer }))
+      return selectRows.all(session).map(row => ({
+        ...row,
+        answer: JSON.parse(row.answer) as Answer,
+      }))
     },
     /** Hides these participants' answers, and any text with this moderation key for anyone who sends it later. */
     hideAnswers(session: string, poll: string, key: string, participants: string[], at: number): void {

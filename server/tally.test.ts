@@ -12,7 +12,23 @@ const state = { open: true, revealed: true }
 const byId = (id: string): Poll => polls.find(p => p.id === id)!
 
 // Few spellings over fewer keys: groups that merge (case, look-alike letters), spellings that tie, groups that empty and come back.
-const spellings = ['Skills', 'skills', 'SKILLS', 'budget', 'Budget', 'OSPO', 'ospo', 'ОSРО', 'x', 'X', 'Ärende', 'ärende', 'a', 'A', 'z']
+const spellings = [
+  'Skills',
+  'skills',
+  'SKILLS',
+  'budget',
+  'Budget',
+  'OSPO',
+  'ospo',
+  'ОSРО',
+  'x',
+  'X',
+  'Ärende',
+  'ärende',
+  'a',
+  'A',
+  'z',
+]
 const shuffle = (ids: string[]) => fc.shuffledSubarray(ids, { minLength: ids.length, maxLength: ids.length })
 
 /** Valid answers for `poll`, drawn so that they collide often. */
@@ -37,14 +53,32 @@ describe('running counts agree with counting afresh', () => {
   for (const poll of polls) {
     it(`${poll.kind} poll "${poll.id}": after any sequence of votes, revotes and removals`, () => {
       const step: fc.Arbitrary<Step> = fc.oneof(
-        { weight: 6, arbitrary: fc.record({ op: fc.constant('set' as const), participant: fc.nat(12), answer: answerOf(poll) }) },
-        { weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), participant: fc.nat(12) }) },
-        { weight: 1, arbitrary: fc.constant({ op: 'read' as const }) },
+        {
+          weight: 6,
+          arbitrary: fc.record({
+            op: fc.constant('set' as const),
+            participant: fc.nat(12),
+            answer: answerOf(poll),
+          }),
+        },
+        {
+          weight: 2,
+          arbitrary: fc.record({
+            op: fc.constant('delete' as const),
+            participant: fc.nat(12),
+          }),
+        },
+        {
+          weight: 1,
+          arbitrary: fc.constant({ op: 'read' as const }),
+        },
       )
       fc.assert(fc.property(fc.array(step, { maxLength: 80 }), fc.integer({ min: 1, max: 4 }), (steps, limit) => {
         // Counts are made at the first read, then kept by differences: both are compared with counting afresh.
         const tally = createTally(poll, new Map(), limit)
-        const fresh = () => aggregate(poll, state, [...tally.answers.values()], limit)
+        const fresh = () => aggregate(poll, state, [
+          ...tally.answers.values(),
+        ], limit)
         for (const s of steps) {
           if (s.op === 'set')
             tally.set(`p${s.participant}`, s.answer)
@@ -67,12 +101,36 @@ type ServiceStep
 describe('the poll service\'s live results', () => {
   it('equal a fresh count of what is stored, after random votes, revotes, moderation and resets', async () => {
     // More distinct answers than results list, so that the cut at TEXT_ENTRIES_SHOWN is crossed.
-    const texts = [...spellings, ...Array.from({ length: TEXT_ENTRIES_SHOWN + 30 }, (_, i) => i % 3 ? `idea ${i}` : `Idea ${i} IDEA`)]
+    const texts = [
+      ...spellings,
+      ...Array.from({ length: TEXT_ENTRIES_SHOWN + 30 }, (_, i) => i % 3
+        ? `idea ${i}`
+        : `Idea ${i} IDEA`),
+    ]
     const step: fc.Arbitrary<ServiceStep> = fc.oneof(
-      { weight: 40, arbitrary: fc.record({ op: fc.constant('vote' as const), participant: fc.nat(400), text: fc.constantFrom(...texts) }) },
-      { weight: 2, arbitrary: fc.record({ op: fc.constant('hide' as const), text: fc.constantFrom(...spellings) }) },
-      { weight: 1, arbitrary: fc.constant({ op: 'reset' as const }) },
-      { weight: 4, arbitrary: fc.constant({ op: 'read' as const }) },
+      {
+        weight: 40,
+        arbitrary: fc.record({
+          op: fc.constant('vote' as const),
+          participant: fc.nat(400),
+          text: fc.constantFrom(...texts),
+        }),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          op: fc.constant('hide' as const),
+          text: fc.constantFrom(...spellings),
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.constant({ op: 'reset' as const }),
+      },
+      {
+        weight: 4,
+        arbitrary: fc.constant({ op: 'read' as const }),
+      },
     )
     let runs = 0
     await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 100, maxLength: 600 }), async (steps) => {

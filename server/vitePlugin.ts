@@ -19,7 +19,18 @@ export function createPollPlugin(): Plugin {
     // replaces Vite's own list, which is kept unless the project set one.
     config(userConfig) {
       const own = devServerDeny(readConfig(process.env).dbPath, dirname(resolve(DEFAULT_DB)))
-      return { server: { fs: { deny: [...(userConfig.server?.fs?.deny ? [] : viteDefaultDeny), ...own] } } }
+      return {
+        server: {
+          fs: {
+            deny: [
+              ...(userConfig.server?.fs?.deny
+                ? []
+                : viteDefaultDeny),
+              ...own,
+            ],
+          },
+        },
+      }
     },
     async configureServer(server) {
       const config = readConfig(process.env)
@@ -36,7 +47,9 @@ export function createPollPlugin(): Plugin {
         appDirs: apps,
         joinUrl: () => {
           const network = server.resolvedUrls?.network[0]
-          return config.publicUrl ? joinUrl(0, config.publicUrl) : `${network ?? server.resolvedUrls?.local[0] ?? '/'}vote/`
+          return config.publicUrl
+            ? joinUrl(0, config.publicUrl)
+            : `${network ?? server.resolvedUrls?.local[0] ?? '/'}vote/`
         },
       })
       server.middlewares.use(polls.handle)

@@ -13,10 +13,15 @@ export interface SlideInfo {
 /** The deck's slides as the source defines them: the truth tests compare the rendered deck against. */
 export async function loadSlides(): Promise<SlideInfo[]> {
   const root = resolve(import.meta.dirname, '..')
-  const data = await load({ roots: [root], userRoot: root }, resolve(root, 'slides.md'))
+  const data = await load({
+    roots: [root],
+    userRoot: root,
+  }, resolve(root, 'slides.md'))
   return data.slides.map((slide, i) => ({
     no: i + 1,
-    title: slide.frontmatter.poll ? findPoll(slide.frontmatter.poll)!.question : slide.title ?? '',
+    title: slide.frontmatter.poll
+      ? findPoll(slide.frontmatter.poll)!.question
+      : slide.title ?? '',
     poll: slide.frontmatter.poll,
     mermaidBlocks: (slide.content.match(/^```mermaid/gm) ?? []).length,
   }))

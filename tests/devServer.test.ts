@@ -21,10 +21,21 @@ let port: number
 /** A GET with the path sent exactly as written (fetch would normalise `..` and some escapes). */
 function get(path: string, method = 'GET', body?: string): Promise<{ status: number, body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers: body ? { 'content-type': 'application/json', 'accept': 'application/json, text/event-stream' } : {} }, (res) => {
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      path,
+      method,
+      headers: body
+        ? { 'content-type': 'application/json', 'accept': 'application/json, text/event-stream' }
+        : {},
+    }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }))
+      res.on('end', () => resolve({
+        status: res.statusCode ?? 0,
+        body: Buffer.concat(chunks),
+      }))
     })
     req.on('error', reject)
     req.setTimeout(20_000, () => req.destroy(new Error(`no answer to ${path}`)))
@@ -36,7 +47,13 @@ beforeAll(async () => {
   mkdirSync(join(root, 'data', folder), { recursive: true })
   writeFileSync(join(root, 'data', folder, 'notes.txt'), `private notes ${marker}`)
   port = await freePort()
-  dev = spawn(process.execPath, ['node_modules/@slidev/cli/bin/slidev.mjs', '--port', String(port), '--open', 'false'], {
+  dev = spawn(process.execPath, [
+    'node_modules/@slidev/cli/bin/slidev.mjs',
+    '--port',
+    String(port),
+    '--open',
+    'false',
+  ], {
     cwd: root,
     env: { ...process.env, POLL_DB: dbRelative, PRESENTER_TOKEN: token },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -49,7 +66,11 @@ beforeAll(async () => {
       break
     await new Promise(resolve => setTimeout(resolve, 250))
   }
-  const vote = await fetch(`http://127.0.0.1:${port}/api/polls/what-else/votes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ participant: 'dev-server-test-1', answer: marker }) })
+  const vote = await fetch(`http://127.0.0.1:${port}/api/polls/what-else/votes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ participant: 'dev-server-test-1', answer: marker }),
+  })
   expect(vote.status).toBe(200)
 }, 120_000)
 
@@ -65,7 +86,12 @@ afterAll(async () => {
 describe('the dev server (npm run dev)', () => {
   it('never hands out the database, its WAL and shared memory, or anything in the data folder', async () => {
     expect(existsSync(`${db}-wal`)).toBe(true)
-    const files = ['polls.sqlite', 'polls.sqlite-wal', 'polls.sqlite-shm', 'notes.txt']
+    const files = [
+      'polls.sqlite',
+      'polls.sqlite-wal',
+      'polls.sqlite-shm',
+      'notes.txt',
+    ]
     const paths: string[] = []
     for (const file of files) {
       const rel = `data/${folder}/${file}`
@@ -109,7 +135,12 @@ describe('the dev server (npm run dev)', () => {
   })
 
   it('has Slidev\'s MCP endpoint (which can rewrite the slides) off', async () => {
-    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} })
+    const body = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'tools/list',
+      params: {},
+    })
     const res = await get('/__mcp', 'POST', body)
     console.log(`POST /__mcp → ${res.status} ${res.body.toString().slice(0, 120)}`)
     // `mcp: false` in the headmatter: Slidev answers that it is disabled, and does nothing.

@@ -9,7 +9,14 @@ import { loadSlides } from './deck'
 
 /** Text of one PDF page, ligatures unfolded and white space collapsed so wrapped headings match. */
 function pageText(file: string, page: number): string {
-  const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' })
+  const text = execFileSync('pdftotext', [
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    file,
+    '-',
+  ], { encoding: 'utf8' })
   return text.normalize('NFKC').replace(/\s+/g, ' ')
 }
 
@@ -21,11 +28,34 @@ describe('npm run export', () => {
     // Export reads the poll database through the same Vite plugin as `npm run dev`: give it votes for one poll.
     const db = join(dir, 'polls.sqlite')
     const store = createStore(db)
-    store.saveVotes(['formal', 'formal', 'no'].map((answer, i) => ({ session: '', poll: 'has-ospo', participant: `exporter-${i}-x`, answer, at: Date.now() })))
-    store.saveVotes([{ session: '', poll: 'what-else', participant: 'exporter-html', answer: '<b>bold</b> & <script>x()</script>', at: Date.now() }])
+    store.saveVotes(['formal', 'formal', 'no'].map((answer, i) => ({
+      session: '',
+      poll: 'has-ospo',
+      participant: `exporter-${i}-x`,
+      answer,
+      at: Date.now(),
+    })))
+    store.saveVotes([
+      {
+        session: '',
+        poll: 'what-else',
+        participant: 'exporter-html',
+        answer: '<b>bold</b> & <script>x()</script>',
+        at: Date.now(),
+      },
+    ])
     store.setState('', 'what-else', { open: true, revealed: true })
     store.close()
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/export.ts', '--output', out], { stdio: 'inherit', env: { ...process.env, POLL_DB: db } })
+    execFileSync(process.execPath, [
+      '--import',
+      'tsx',
+      'scripts/export.ts',
+      '--output',
+      out,
+    ], {
+      stdio: 'inherit',
+      env: { ...process.env, POLL_DB: db },
+    })
 
     const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' })
     expect(Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])).toBe(slides.length)
@@ -50,7 +80,17 @@ describe('npm run export', () => {
 describe('npm run export -- --format png', () => {
   it('writes a PNG of a single slide', () => {
     const dir = mkdtempSync(join(tmpdir(), 'deck-png-'))
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/export.ts', '--format', 'png', '--range', '3', '--output', dir], { stdio: 'inherit' })
+    execFileSync(process.execPath, [
+      '--import',
+      'tsx',
+      'scripts/export.ts',
+      '--format',
+      'png',
+      '--range',
+      '3',
+      '--output',
+      dir,
+    ], { stdio: 'inherit' })
     const pngs = readdirSync(dir).filter(f => f.endsWith('.png'))
     expect(pngs).toHaveLength(1)
     // PNG signature, and a real picture rather than an empty file.

@@ -9,7 +9,14 @@ import { createStore } from '../server/store'
 import { loadSlides } from './deck'
 
 function text(file: string, first: number, last = first): string {
-  return execFileSync('pdftotext', ['-f', String(first), '-l', String(last), file, '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, ' ')
+  return execFileSync('pdftotext', [
+    '-f',
+    String(first),
+    '-l',
+    String(last),
+    file,
+    '-',
+  ], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, ' ')
 }
 
 describe('npm run handout', () => {
@@ -21,19 +28,60 @@ describe('npm run handout', () => {
     store.createSession('OTHER2', Date.now())
     const at = Date.now()
     store.saveVotes([
-      ...['formal', 'informal', 'informal', 'no'].map((answer, i) => ({ session: 'HND234', poll: 'has-ospo', participant: `handout-${i}-xxx`, answer, at })),
-      ...[2, 4, 5, 5].map((answer, i) => ({ session: 'HND234', poll: 'twenty-years', participant: `handout-${i}-xxx`, answer, at })),
-      { session: 'HND234', poll: 'what-else', participant: 'handout-0-xxx', answer: '<i>Skills</i> & culture', at },
-      { session: 'HND234', poll: 'what-else', participant: 'handout-1-xxx', answer: 'Launch 🚀', at },
+      ...['formal', 'informal', 'informal', 'no'].map((answer, i) => ({
+        session: 'HND234',
+        poll: 'has-ospo',
+        participant: `handout-${i}-xxx`,
+        answer,
+        at,
+      })),
+      ...[2, 4, 5, 5].map((answer, i) => ({
+        session: 'HND234',
+        poll: 'twenty-years',
+        participant: `handout-${i}-xxx`,
+        answer,
+        at,
+      })),
+      {
+        session: 'HND234',
+        poll: 'what-else',
+        participant: 'handout-0-xxx',
+        answer: '<i>Skills</i> & culture',
+        at,
+      },
+      {
+        session: 'HND234',
+        poll: 'what-else',
+        participant: 'handout-1-xxx',
+        answer: 'Launch 🚀',
+        at,
+      },
       // Another workshop's answers must not leak into this handout.
-      { session: 'OTHER2', poll: 'has-ospo', participant: 'other-phone-1', answer: 'unsure', at },
+      {
+        session: 'OTHER2',
+        poll: 'has-ospo',
+        participant: 'other-phone-1',
+        answer: 'unsure',
+        at,
+      },
     ])
     store.close()
     const out = join(dir, 'handout.pdf')
     // Its own temporary folder, to see what the handout leaves behind there.
     const temp = join(dir, 'tmp')
     mkdirSync(temp)
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/handout.ts', '--session', 'hnd234', '--output', out], { stdio: 'inherit', env: { ...process.env, POLL_DB: db, TMPDIR: temp } })
+    execFileSync(process.execPath, [
+      '--import',
+      'tsx',
+      'scripts/handout.ts',
+      '--session',
+      'hnd234',
+      '--output',
+      out,
+    ], {
+      stdio: 'inherit',
+      env: { ...process.env, POLL_DB: db, TMPDIR: temp },
+    })
     // The intermediate deck PDF (hidden results revealed) is gone.
     const pdfs = readdirSync(temp, { recursive: true }).map(String).filter(f => f.endsWith('.pdf'))
     console.log(`PDFs left in the temporary folder: ${pdfs.length}`)

@@ -18,7 +18,13 @@ export interface InProcessServer {
 
 /** The poll server on a real random port, as `npm start` wires it, minus the deck; `options` as settings would give them. */
 export async function startInProcess(dbPath = tempDb(), options: Partial<PollServerOptions> = {}): Promise<InProcessServer> {
-  const polls = createPollServer({ dbPath, token: TOKEN, appDirs: { vote: '/nonexistent', console: '/nonexistent' }, joinUrl: () => 'http://example.test/vote/', ...options })
+  const polls = createPollServer({
+    dbPath,
+    token: TOKEN,
+    appDirs: { vote: '/nonexistent', console: '/nonexistent' },
+    joinUrl: () => 'http://example.test/vote/',
+    ...options,
+  })
   const server = createServer(chain(polls.handle))
   server.on('upgrade', (req, socket, head) => polls.upgrade(req, socket, head) || socket.destroy())
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
@@ -52,7 +58,9 @@ export async function connect(url: string, path = '/ws', options: ClientOptions 
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject))
   return {
     socket,
-    send: (message: unknown) => socket.send(typeof message === 'string' ? message : JSON.stringify(message)),
+    send: (message: unknown) => socket.send(typeof message === 'string'
+      ? message
+      : JSON.stringify(message)),
     next: (timeoutMs = 2000): Promise<ServerMessage> => {
       const queued = queue.shift()
       if (queued)

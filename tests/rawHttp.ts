@@ -22,7 +22,14 @@ export function rawExchange(port: number, text: string, options: { localAddress?
       clearTimeout(timer)
       socket.destroy()
       const status = /^HTTP\/1\.1 (\d{3})/.exec(data)?.[1]
-      resolve({ status: status ? Number(status) : undefined, data, ms: performance.now() - started, closed })
+      resolve({
+        status: status
+          ? Number(status)
+          : undefined,
+        data,
+        ms: performance.now() - started,
+        closed,
+      })
     }
     timer = setTimeout(done, options.timeoutMs ?? 5000, false)
     socket.on('data', chunk => (data += chunk))

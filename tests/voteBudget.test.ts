@@ -7,7 +7,9 @@ import { root } from './serverProcess'
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name)
-    return statSync(path).isDirectory() ? files(path) : [path]
+    return statSync(path).isDirectory()
+      ? files(path)
+      : [path]
   })
 }
 

@@ -24,7 +24,9 @@ function fail(message: string): never {
 const format = values.format!
 if (format !== 'csv' && format !== 'json')
   fail(`--format must be csv or json, not "${format}"`)
-const session = values.session === 'default' ? '' : normalizeSessionCode(values.session!) ?? fail(`"${values.session}" is not a session code`)
+const session = values.session === 'default'
+  ? ''
+  : normalizeSessionCode(values.session!) ?? fail(`"${values.session}" is not a session code`)
 
 const config = readConfig(process.env)
 const store = createStore(config.dbPath)
@@ -32,7 +34,9 @@ const service = createPollService({ store, polls })
 if (!service.hasSession(session))
   fail(`No session "${session}" in ${config.dbPath}. Sessions: ${service.sessions().map(s => s.code).join(', ') || 'none'}`)
 
-const text = format === 'csv' ? service.exportCsv(session) : `${JSON.stringify(service.exportJson(session), null, 2)}\n`
+const text = format === 'csv'
+  ? service.exportCsv(session)
+  : `${JSON.stringify(service.exportJson(session), null, 2)}\n`
 store.close()
 if (values.output) {
   writeFileSync(values.output, text)

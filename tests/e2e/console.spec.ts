@@ -3,7 +3,10 @@ import { expect, test } from '@playwright/test'
 import { presenterToken } from '../../playwright.config'
 
 test('a facilitator runs a workshop from the console: session, phones, moderation, export, erasure', async ({ browser }) => {
-  const laptop = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage()
+  const laptop = await (await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  })).newPage()
   laptop.on('dialog', dialog => dialog.accept())
 
   // Locked without the token; a wrong one is refused.
@@ -20,7 +23,9 @@ test('a facilitator runs a workshop from the console: session, phones, moderatio
 
   // Two phones join by the short code path.
   const phones = await Promise.all([0, 1].map(async () => {
-    const page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage()
+    const page = await (await browser.newContext({
+      viewport: { width: 360, height: 740 },
+    })).newPage()
     await page.goto(`/v/${code.toLowerCase()}`)
     await expect(page.getByText('Waiting for the next question')).toBeVisible()
     return page
@@ -50,7 +55,10 @@ test('a facilitator runs a workshop from the console: session, phones, moderatio
     await expect(phone.getByText('This poll is closed')).toBeVisible()
 
   // Export: the CSV carries the kept answer, not the hidden one, under a privacy header.
-  const [download] = await Promise.all([laptop.waitForEvent('download'), laptop.getByRole('button', { name: 'Download results CSV' }).click()])
+  const [download] = await Promise.all([
+    laptop.waitForEvent('download'),
+    laptop.getByRole('button', { name: 'Download results CSV' }).click(),
+  ])
   const csv = readFileSync((await download.path())!, 'utf8')
   expect(csv).toMatch(/^# No personal data is collected/)
   expect(csv).toContain(`${code},what-else,text,`)
@@ -60,7 +68,9 @@ test('a facilitator runs a workshop from the console: session, phones, moderatio
   // Erasure: the session and its answers go.
   await laptop.getByRole('button', { name: 'Delete session and its answers' }).click()
   await expect(laptop.getByTestId('join-code')).toHaveCount(0)
-  const left = await (await laptop.request.get('/api/sessions', { headers: { authorization: `Bearer ${presenterToken}` } })).json() as { code: string }[]
+  const left = await (await laptop.request.get('/api/sessions', {
+    headers: { authorization: `Bearer ${presenterToken}` },
+  })).json() as { code: string }[]
   expect(left.map(s => s.code)).not.toContain(code)
   // Its phones are told, and so is a phone with a mistyped code: nobody silently lands in another session.
   await expect(phones[0]!.getByRole('alert')).toHaveText(/workshop code is not known/)

@@ -21,7 +21,14 @@ async function watchViolations(page: Page): Promise<string[]> {
 test.describe.configure({ mode: 'serial' })
 
 test('every page is served with a policy that allows only the deck\'s own scripts', async ({ page, request }) => {
-  for (const path of ['/', `/${pollSlide}`, '/presenter/1', '/vote/', '/console/', '/api/health']) {
+  for (const path of [
+    '/',
+    `/${pollSlide}`,
+    '/presenter/1',
+    '/vote/',
+    '/console/',
+    '/api/health',
+  ]) {
     const res = await request.get(path)
     const csp = res.headers()['content-security-policy'] ?? ''
     const { host } = new URL(res.url())
@@ -77,9 +84,14 @@ test('the presenter view runs under the policy, with its poll controls and live 
 })
 
 test('the phone page and the console run under the policy', async ({ browser, request }) => {
-  await request.post('/api/current', { headers: auth, data: { poll: 'has-ospo' } })
+  await request.post('/api/current', {
+    headers: auth,
+    data: { poll: 'has-ospo' },
+  })
   await request.post('/api/polls/has-ospo/open', { headers: auth })
-  const phone = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage()
+  const phone = await (await browser.newContext({
+    viewport: { width: 360, height: 740 },
+  })).newPage()
   const phoneViolations = await watchViolations(phone)
   await phone.goto('/vote/')
   await phone.getByLabel('No', { exact: true }).check()
@@ -89,7 +101,9 @@ test('the phone page and the console run under the policy', async ({ browser, re
   await expect(phone.getByLabel(/Your answer/)).toBeVisible()
   expect(phoneViolations).toEqual([])
 
-  const laptop = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+  const laptop = await (await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+  })).newPage()
   const consoleViolations = await watchViolations(laptop)
   await laptop.goto(`/console/?token=${presenterToken}`)
   await laptop.getByRole('button', { name: 'New workshop session' }).click()

@@ -28,7 +28,10 @@ async function overflowing(page: Page, no: number): Promise<string[]> {
   })
 }
 
-for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
+for (const viewport of [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+]) {
   test.describe(`at ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport })
 

@@ -17,7 +17,10 @@ const pollSlide = slides.find(s => s.poll === 'has-ospo')!.no
 async function hostPage(html: string) {
   const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html))
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() }
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => server.close(),
+  }
 }
 
 test.describe('embedding', () => {
@@ -29,12 +32,28 @@ test.describe('embedding', () => {
   test.beforeAll(async () => {
     // The deck built for a base path, served by the real server under that path.
     const dist = join(mkdtempSync(join(tmpdir(), 'deck-base-')), 'dist')
-    execFileSync(process.execPath, ['node_modules/@slidev/cli/bin/slidev.mjs', 'build', '--base', '/workshop/', '--out', dist], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+    execFileSync(process.execPath, [
+      'node_modules/@slidev/cli/bin/slidev.mjs',
+      'build',
+      '--base',
+      '/workshop/',
+      '--out',
+      dist,
+    ], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
     for (const app of ['vote', 'console'])
       cpSync(join(root, 'dist', app), join(dist, app), { recursive: true })
     allowed.port = await freePort()
     allowedOrigin = `http://127.0.0.1:${allowed.port}`
-    deck = await startServer({ DECK_DIST: dist, BASE_PATH: '/workshop/', POLL_DB: tempDb(), PRESENTER_TOKEN: 'embed-token-12345', FRAME_ANCESTORS: allowedOrigin })
+    deck = await startServer({
+      DECK_DIST: dist,
+      BASE_PATH: '/workshop/',
+      POLL_DB: tempDb(),
+      PRESENTER_TOKEN: 'embed-token-12345',
+      FRAME_ANCESTORS: allowedOrigin,
+    })
   })
   test.afterAll(() => deck.stop())
 
@@ -58,7 +77,11 @@ test.describe('embedding', () => {
       await pollFrame.getByRole('button', { name: 'Send my answer' }).click()
       await expect(pollFrame.getByText('Vote received')).toBeVisible()
       const results = await (await page.request.get(`${deck.url}/workshop/api/polls/twenty-years/results`)).json()
-      expect(results).toMatchObject({ participants: 1, counts: { 4: 1 }, mean: 4 })
+      expect(results).toMatchObject({
+        participants: 1,
+        counts: { 4: 1 },
+        mean: 4,
+      })
     }
     finally {
       host.close()

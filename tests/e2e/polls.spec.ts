@@ -8,7 +8,10 @@ const slideOf = (poll: string): number => slides.find(s => s.poll === poll)!.no
 const auth = { authorization: `Bearer ${presenterToken}` }
 
 async function phone(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB' })
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    locale: 'en-GB',
+  })
   const page = await context.newPage()
   await page.goto('/vote/')
   return page
@@ -32,13 +35,19 @@ test('a presenter and three phones: live chart, revote, closing, hidden results'
   await request.post('/api/polls/has-ospo/open', { headers: auth })
   await request.post('/api/polls/what-else/hide', { headers: auth })
 
-  const presenter = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage()
+  const presenter = await (await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+  })).newPage()
   await presenter.goto(`/${slideOf('has-ospo')}?token=${presenterToken}`)
   await expect(presenter.locator('[data-poll="has-ospo"]')).toBeVisible()
   // The token leaves the address bar once stored.
   await expect(presenter).not.toHaveURL(/token=/)
 
-  const phones = await Promise.all([phone(browser), phone(browser), phone(browser)])
+  const phones = await Promise.all([
+    phone(browser),
+    phone(browser),
+    phone(browser),
+  ])
   for (const p of phones)
     await expect(p.getByText('Does your organisation have an OSPO')).toBeVisible()
 
@@ -57,7 +66,10 @@ test('a presenter and three phones: live chart, revote, closing, hidden results'
   await expect(count(presenter, 'formal')).toHaveText('1 · 100%')
   console.log(`vote-to-chart latency: ${await presenter.evaluate(() => (window as { changedAt?: number }).changedAt) as number - clickedAt} ms`)
 
-  await Promise.all([vote(phones[1]!, 'Yes, a formal OSPO'), vote(phones[2]!, 'No')])
+  await Promise.all([
+    vote(phones[1]!, 'Yes, a formal OSPO'),
+    vote(phones[2]!, 'No'),
+  ])
   await expect(count(presenter, 'formal')).toHaveText('2 · 67%')
   await expect(count(presenter, 'no')).toHaveText('1 · 33%')
   await expect(slide(presenter, 'has-ospo').getByTestId('participants')).toHaveText(/3 answers/)
@@ -74,7 +86,9 @@ test('a presenter and three phones: live chart, revote, closing, hidden results'
     await expect(p.getByText('This poll is closed')).toBeVisible()
     await expect(p.getByRole('button', { name: /answer/i })).toBeDisabled()
   }
-  const refused = await request.post('/api/polls/has-ospo/votes', { data: { participant: 'late-voter-1', answer: 'no' } })
+  const refused = await request.post('/api/polls/has-ospo/votes', {
+    data: { participant: 'late-voter-1', answer: 'no' },
+  })
   expect(refused.status()).toBe(409)
   await expect(slide(presenter, 'has-ospo').getByTestId('participants')).toHaveText(/3 answers · voting closed/)
 
@@ -84,7 +98,9 @@ test('a presenter and three phones: live chart, revote, closing, hidden results'
   const html = '<img src=x onerror="window.pwned=1">'
   for (const [i, p] of phones.entries()) {
     await expect(p.getByText('What else?')).toBeVisible()
-    await p.getByLabel(/Your answer/).fill(i === 0 ? html : 'Procurement rules')
+    await p.getByLabel(/Your answer/).fill(i === 0
+      ? html
+      : 'Procurement rules')
     await p.getByRole('button', { name: 'Send my answer' }).click()
     await expect(p.getByRole('status').filter({ hasText: 'Vote received' })).toBeVisible()
   }
@@ -103,7 +119,9 @@ test('a presenter and three phones: live chart, revote, closing, hidden results'
 
 test('the presenter view has working poll controls; the projector view shows none', async ({ browser, request }) => {
   await request.post('/api/polls/twenty-years/reset', { headers: auth })
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } })
+  const context = await browser.newContext({
+    viewport: { width: 1600, height: 900 },
+  })
   const projector = await context.newPage()
   await projector.goto(`/${slideOf('twenty-years')}?token=${presenterToken}`)
   await expect(projector.locator('[data-poll="twenty-years"]')).toBeVisible()

@@ -15,7 +15,9 @@ async function presenterView(context: BrowserContext, query = ''): Promise<Page>
 }
 
 test('a link with a good token is kept; a link with a wrong one neither replaces it nor removes the controls', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } })
+  const context = await browser.newContext({
+    viewport: { width: 1600, height: 900 },
+  })
   const first = await presenterView(context, `?token=${presenterToken}`)
   await expect(controls(first)).toBeVisible()
   await expect.poll(() => kept(first)).toBe(presenterToken)
@@ -39,7 +41,9 @@ test('a link with a good token is kept; a link with a wrong one neither replaces
 })
 
 test('a wrong token in a link on a fresh browser is not kept and shows no controls', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } })
+  const context = await browser.newContext({
+    viewport: { width: 1600, height: 900 },
+  })
   const page = await presenterView(context, '?token=anything')
   await page.waitForTimeout(1000)
   expect(await kept(page) ?? '').toBe('')

@@ -13,7 +13,9 @@ test('presenter and phone reconnect by themselves after a server restart and kee
     const slide = presenter.locator('.slidev-page-6')
     await expect(slide.locator('[data-poll="has-ospo"]')).toBeVisible()
 
-    const phone = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage()
+    const phone = await (await browser.newContext({
+      viewport: { width: 360, height: 740 },
+    })).newPage()
     await phone.goto(`${server.url}/vote/`)
     await phone.getByLabel('Yes, a formal OSPO', { exact: true }).check()
     await phone.getByRole('button', { name: 'Send my answer' }).click()

@@ -5,22 +5,35 @@ import { polls } from '../../polls/definitions'
 
 const auth = { authorization: `Bearer ${presenterToken}` }
 
-test.use({ viewport: { width: 360, height: 740 } })
+test.use({
+  viewport: { width: 360, height: 740 },
+})
 
 async function axe(page: import('@playwright/test').Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const result = await new AxeBuilder({ page }).withTags([
+    'wcag2a',
+    'wcag2aa',
+    'wcag21a',
+    'wcag21aa',
+  ]).analyze()
   expect(result.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target).join(', ')}`)).toEqual([])
 }
 
 test('the voting page meets WCAG 2.1 AA and fits 360 px for every poll kind', async ({ page, request }) => {
-  await request.post('/api/current', { headers: auth, data: { poll: null } })
+  await request.post('/api/current', {
+    headers: auth,
+    data: { poll: null },
+  })
   await page.goto('/vote/')
   await expect(page.getByText('Waiting for the next question')).toBeVisible()
   await axe(page)
 
   for (const poll of polls) {
     await request.post(`/api/polls/${poll.id}/open`, { headers: auth })
-    await request.post('/api/current', { headers: auth, data: { poll: poll.id } })
+    await request.post('/api/current', {
+      headers: auth,
+      data: { poll: poll.id },
+    })
     await expect(page.locator('legend')).toHaveText(poll.question)
     await axe(page)
     // Nothing scrolls sideways on a small phone.
@@ -30,7 +43,10 @@ test('the voting page meets WCAG 2.1 AA and fits 360 px for every poll kind', as
 
 test('a ranking can be answered with the keyboard alone', async ({ page, request }) => {
   await request.post('/api/polls/challenges-rank/reset', { headers: auth })
-  await request.post('/api/current', { headers: auth, data: { poll: 'challenges-rank' } })
+  await request.post('/api/current', {
+    headers: auth,
+    data: { poll: 'challenges-rank' },
+  })
   await page.goto('/vote/')
   await page.getByRole('button', { name: 'Move up: Limited understanding and overall support' }).focus()
   await page.keyboard.press('Enter')
@@ -43,8 +59,14 @@ test('a ranking can be answered with the keyboard alone', async ({ page, request
 })
 
 test('the page follows the browser language: Swedish', async ({ browser, request }) => {
-  await request.post('/api/current', { headers: auth, data: { poll: null } })
-  const page = await (await browser.newContext({ locale: 'sv-SE', viewport: { width: 360, height: 740 } })).newPage()
+  await request.post('/api/current', {
+    headers: auth,
+    data: { poll: null },
+  })
+  const page = await (await browser.newContext({
+    locale: 'sv-SE',
+    viewport: { width: 360, height: 740 },
+  })).newPage()
   await page.goto('/vote/')
   await expect(page.getByText('Väntar på nästa fråga')).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv')

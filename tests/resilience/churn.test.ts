@@ -36,7 +36,14 @@ describe('connection churn', () => {
     await cycle(3000, 1000)
     await settle()
 
-    expect(server.polls.stats()).toEqual({ clients: 0, buckets: 0, addresses: 0, held: 0, slowClosed: 0, queuedBytes: 0 })
+    expect(server.polls.stats()).toEqual({
+      clients: 0,
+      buckets: 0,
+      addresses: 0,
+      held: 0,
+      slowClosed: 0,
+      queuedBytes: 0,
+    })
     expect(process.getActiveResourcesInfo().length).toBeLessThanOrEqual(handlesBefore)
     gc()
     const growth = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024

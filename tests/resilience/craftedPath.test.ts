@@ -7,7 +7,10 @@ import { startServer, tempDb } from '../serverProcess'
 let server: ServerProcess
 
 beforeAll(async () => {
-  server = await startServer({ DECK_DIST: fixtureDist(), POLL_DB: tempDb() })
+  server = await startServer({
+    DECK_DIST: fixtureDist(),
+    POLL_DB: tempDb(),
+  })
 })
 afterAll(() => server.stop())
 
@@ -29,8 +32,21 @@ describe('a crafted path', () => {
 
 describe('static files', () => {
   it('answer 405 to methods other than GET and HEAD', async () => {
-    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE']) {
-      for (const path of ['/', '/3', '/assets/app.js', '/vote/', '/console/']) {
+    for (const method of [
+      'POST',
+      'PUT',
+      'DELETE',
+      'PATCH',
+      'OPTIONS',
+      'TRACE',
+    ]) {
+      for (const path of [
+        '/',
+        '/3',
+        '/assets/app.js',
+        '/vote/',
+        '/console/',
+      ]) {
         // Sent raw: fetch() refuses TRACE.
         const reply = await rawExchange(server.port, `${method} ${path} HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`)
         expect(reply.status, `${method} ${path}`).toBe(405)

@@ -15,7 +15,13 @@ describe('a crash during a burst of votes', () => {
     const phones = await Promise.all(Array.from({ length: 40 }, () => connect(server!.url)))
     const acked = new Map<string, string>()
     const inFlight = new Map<string, string>()
-    const options = ['formal', 'informal', 'planned', 'no', 'unsure']
+    const options = [
+      'formal',
+      'informal',
+      'planned',
+      'no',
+      'unsure',
+    ]
 
     // Each phone votes, then changes its vote, over and over, until the server is killed.
     const run = { killed: false }
@@ -26,7 +32,12 @@ describe('a crash during a burst of votes', () => {
       for (let ref = 1; !run.killed; ref++) {
         const answer = options[(p + ref) % options.length]!
         inFlight.set(participant, answer)
-        phone.send({ type: 'vote', ref, poll: 'has-ospo', answer })
+        phone.send({
+          type: 'vote',
+          ref,
+          poll: 'has-ospo',
+          answer,
+        })
         try {
           const reply = await phone.next(3000)
           if (reply.type === 'ack') {
@@ -46,13 +57,18 @@ describe('a crash during a burst of votes', () => {
     expect(acked.size).toBeGreaterThan(0)
 
     server = await startServer({ POLL_DB: db, PRESENTER_TOKEN: token })
-    const results = await (await fetch(`${server.url}/api/polls/has-ospo/results`, { headers: { authorization: `Bearer ${token}` } })).json() as { participants: number, counts: Record<string, number> }
+    const results = await (await fetch(`${server.url}/api/polls/has-ospo/results`, {
+      headers: { authorization: `Bearer ${token}` },
+    })).json() as { participants: number, counts: Record<string, number> }
     const rows = new Database(db, { readonly: true }).prepare('SELECT participant, answer FROM votes WHERE poll = ?').all('has-ospo') as { participant: string, answer: string }[]
 
     // Every acknowledged vote is there: the latest acked answer, or the one sent after it (not yet acked).
     for (const [participant, answer] of acked) {
       const row = rows.find(r => r.participant === participant)
-      expect([answer, inFlight.get(participant)], participant).toContain(JSON.parse(row!.answer))
+      expect([
+        answer,
+        inFlight.get(participant),
+      ], participant).toContain(JSON.parse(row!.answer))
     }
     // One row per participant, and the counts add up to them.
     expect(new Set(rows.map(r => r.participant)).size).toBe(rows.length)

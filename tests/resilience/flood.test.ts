@@ -19,12 +19,23 @@ describe('one client flooding', () => {
     phones.forEach((p, i) => p.send({ type: 'hello', participant: `honest-phone-${i}` }))
     await Promise.all(phones.map(p => p.until('current')))
 
-    for (let i = 0; i < 1000; i++)
-      flooder.send({ type: 'vote', ref: i, poll: 'has-ospo', answer: 'no' })
+    for (let i = 0; i < 1000; i++) {
+      flooder.send({
+        type: 'vote',
+        ref: i,
+        poll: 'has-ospo',
+        answer: 'no',
+      })
+    }
 
     const latencies = await Promise.all(phones.map(async (phone, i) => {
       const sent = performance.now()
-      phone.send({ type: 'vote', ref: 1, poll: 'has-ospo', answer: 'formal' })
+      phone.send({
+        type: 'vote',
+        ref: 1,
+        poll: 'has-ospo',
+        answer: 'formal',
+      })
       expect(await phone.until('ack', 5000)).toEqual({ type: 'ack', ref: 1, poll: 'has-ospo' })
       return performance.now() - sent + i * 0
     }))

@@ -49,7 +49,11 @@ function expectOnlyValidData(): void {
 describe('fuzzing', () => {
   it('hTTP: random bodies get a 2xx or a 4xx JSON error, never a crash or bad data', async () => {
     await fc.assert(fc.asyncProperty(pollId, body, async (id, payload) => {
-      const res = await fetch(`${server.url}/api/polls/${encodeURIComponent(id)}/votes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload })
+      const res = await fetch(`${server.url}/api/polls/${encodeURIComponent(id)}/votes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: payload,
+      })
       expect([200, 400, 404, 409, 413, 429]).toContain(res.status)
       const json = await res.json() as { error?: string }
       if (res.status !== 200)
@@ -61,7 +65,16 @@ describe('fuzzing', () => {
 
   it('webSocket: random messages are answered with an error or ignored; the server stays up', async () => {
     const message = fc.oneof(
-      fc.record({ type: fc.constantFrom('hello', 'vote', 'present', 'nope'), ref: fc.jsonValue(), poll: pollId, answer, participant, token: fc.jsonValue() }, { requiredKeys: ['type'] }).map(m => JSON.stringify(m)),
+      fc.record({
+        type: fc.constantFrom('hello', 'vote', 'present', 'nope'),
+        ref: fc.jsonValue(),
+        poll: pollId,
+        answer,
+        participant,
+        token: fc.jsonValue(),
+      }, {
+        requiredKeys: ['type'],
+      }).map(m => JSON.stringify(m)),
       fc.jsonValue().map(v => JSON.stringify(v)),
       fc.string({ maxLength: 300 }),
       deep,
@@ -70,7 +83,12 @@ describe('fuzzing', () => {
       const client = await connect(server.url)
       client.send({ type: 'hello', participant: 'fuzzing-phone-1' })
       for (const m of messages) client.send(m)
-      client.send({ type: 'vote', ref: 424242, poll: 'has-ospo', answer: 'formal' })
+      client.send({
+        type: 'vote',
+        ref: 424242,
+        poll: 'has-ospo',
+        answer: 'formal',
+      })
       // Whatever came before, a valid vote after it still gets its answer.
       for (;;) {
         const reply = await client.next(3000)

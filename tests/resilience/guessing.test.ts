@@ -68,7 +68,10 @@ describe('guessing session codes and presenter tokens', () => {
     const from = '127.0.0.3'
     for (let i = 0; i < BUDGET; i++) {
       const client = await connect(server.url, `/ws?session=${guess()}`, { localAddress: from })
-      expect(await client.next()).toMatchObject({ type: 'error', error: expect.stringMatching(/^unknown session/) })
+      expect(await client.next()).toMatchObject({
+        type: 'error',
+        error: expect.stringMatching(/^unknown session/),
+      })
     }
     expect(await status(`/api/polls/has-ospo/results?session=${live}`, from)).toBe(429)
   })
@@ -76,7 +79,10 @@ describe('guessing session codes and presenter tokens', () => {
   it('a long unknown code is echoed in the error, while the close reason stays within its 123 bytes', async () => {
     const client = await connect(server.url, `/ws?session=${encodeURIComponent('Ä'.repeat(200))}`, { localAddress: '127.0.0.6' })
     const closed = new Promise<number>(resolve => client.socket.once('close', code => resolve(code)))
-    expect(await client.next()).toMatchObject({ type: 'error', error: expect.stringMatching(/^unknown session "Ä+"$/) })
+    expect(await client.next()).toMatchObject({
+      type: 'error',
+      error: expect.stringMatching(/^unknown session "Ä+"$/),
+    })
     expect(await closed).toBe(4404)
   })
 
@@ -86,7 +92,9 @@ describe('guessing session codes and presenter tokens', () => {
     for (let i = 0; i < BUDGET; i++)
       expect(await status('/api/sessions', from, { headers: wrong })).toBe(401)
     expect(await status('/api/sessions', from, { headers: wrong })).toBe(429)
-    expect(await status('/api/sessions', from, { headers: { authorization: `Bearer ${TOKEN}` } })).toBe(429)
+    expect(await status('/api/sessions', from, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    })).toBe(429)
 
     const socket = await connect(server.url, '/ws', { localAddress: from })
     const closed = new Promise<number>(resolve => socket.socket.once('close', code => resolve(code)))
@@ -94,7 +102,9 @@ describe('guessing session codes and presenter tokens', () => {
     expect(await socket.next()).toEqual({ type: 'error', error: 'too many failed look-ups: try again in a minute' })
     expect(await closed).toBe(4429)
 
-    expect(await status('/api/sessions', '127.0.0.5', { headers: { authorization: `Bearer ${TOKEN}` } })).toBe(200)
+    expect(await status('/api/sessions', '127.0.0.5', {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    })).toBe(200)
     const presenter = await connect(server.url, '/ws', { localAddress: '127.0.0.5' })
     presenter.send({ type: 'hello', token: TOKEN })
     expect(await presenter.next()).toEqual({ type: 'welcome', presenter: true })

@@ -10,12 +10,21 @@ let server: ServerProcess
 const dist = fixtureDist()
 beforeAll(async () => {
   writeFileSync(join(dist, 'assets/removed.js'), 'soon gone')
-  server = await startServer({ DECK_DIST: dist, POLL_DB: tempDb() })
+  server = await startServer({
+    DECK_DIST: dist,
+    POLL_DB: tempDb(),
+  })
 }, 30_000)
 afterAll(() => server.stop('SIGKILL'))
 
 // The deck's files, its fallback, and the voting page's and console's files (served by another sirv).
-const files = ['/assets/app.js', '/index.html', '/vote/assets/vote.js', '/vote/index.html', '/console/assets/console.js']
+const files = [
+  '/assets/app.js',
+  '/index.html',
+  '/vote/assets/vote.js',
+  '/vote/index.html',
+  '/console/assets/console.js',
+]
 
 /** The body of a raw reply (after the blank line). */
 const body = (data: string): string => data.slice(data.indexOf('\r\n\r\n') + 4)
@@ -43,7 +52,14 @@ describe('range headers on static files', () => {
       expect(body(open.data), path).toBe(text.slice(10))
       const past = await rawGet(server.port, path, { range: `bytes=${text.length + 10}-` })
       expect(past.status, path).toBe(416)
-      for (const range of ['bytes=-5', 'bytes=0-1,4-5', 'bytes=abc', 'pages=1-2', `bytes=${'9'.repeat(40)}-`, 'bytes=3-2']) {
+      for (const range of [
+        'bytes=-5',
+        'bytes=0-1,4-5',
+        'bytes=abc',
+        'pages=1-2',
+        `bytes=${'9'.repeat(40)}-`,
+        'bytes=3-2',
+      ]) {
         const whole = await rawGet(server.port, path, { range }, { timeoutMs: 3000 })
         expect(whole.closed, `${path} ${range}`).toBe(true)
         expect(whole.status, `${path} ${range}`).toBe(200)

@@ -13,21 +13,39 @@ const shapes = [
   (n: number) => `x${'.a'.repeat(n)}~$`,
 ]
 const lengths = [70, 1024, 16 * 1024 - 200]
-const prefixes = ['/', '/vote/', '/console/', '/api/', '/v/', '/assets/', '/presenter/']
+const prefixes = [
+  '/',
+  '/vote/',
+  '/console/',
+  '/api/',
+  '/v/',
+  '/assets/',
+  '/presenter/',
+]
 // Generous for a busy 2-core box: a healthy request takes a few ms, the old pattern seconds to forever.
 const BOUND_MS = 2000
 
 const servers: ServerProcess[] = []
 beforeAll(async () => {
   const dist = fixtureDist()
-  servers.push(await startServer({ DECK_DIST: dist, POLL_DB: tempDb() }))
-  servers.push(await startServer({ DECK_DIST: dist, POLL_DB: tempDb(), BASE_PATH: '/workshop/' }))
+  servers.push(await startServer({
+    DECK_DIST: dist,
+    POLL_DB: tempDb(),
+  }))
+  servers.push(await startServer({
+    DECK_DIST: dist,
+    POLL_DB: tempDb(),
+    BASE_PATH: '/workshop/',
+  }))
 }, 60_000)
 afterAll(() => Promise.all(servers.map(s => s.stop('SIGKILL'))))
 
 describe('request paths up to the 16 KiB header limit', () => {
   it('each costs milliseconds on every route prefix, and /api/health stays fast meanwhile', async () => {
-    for (const [server, base] of [[servers[0]!, '/'], [servers[1]!, '/workshop/']] as const) {
+    for (const [server, base] of [
+      [servers[0]!, '/'],
+      [servers[1]!, '/workshop/'],
+    ] as const) {
       // Warm up each route once, so the figures are about the paths, not a first request's module loading.
       for (const prefix of prefixes)
         await rawGet(server.port, `${base}${prefix.slice(1)}x`)
@@ -74,7 +92,12 @@ describe('request paths up to the 16 KiB header limit', () => {
 
   it('keeps the deck\'s fallback: routes get index.html, a missing file 404', async () => {
     const [server] = servers
-    for (const route of ['/3', '/presenter/3', '/overview', '/presenter/']) {
+    for (const route of [
+      '/3',
+      '/presenter/3',
+      '/overview',
+      '/presenter/',
+    ]) {
       const reply = await rawGet(server!.port, route)
       expect(reply.status, route).toBe(200)
       expect(reply.data, route).toContain('<title>deck</title>')

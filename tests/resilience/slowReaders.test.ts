@@ -47,7 +47,9 @@ describe('readers that never read', () => {
     let latest: ServerMessage | undefined
     presenter.on('message', (data) => {
       const m = JSON.parse(String(data)) as ServerMessage
-      latest = m.type === 'results' && m.results.id === 'what-else' ? m : latest
+      latest = m.type === 'results' && m.results.id === 'what-else'
+        ? m
+        : latest
     })
     await new Promise((resolve, reject) => presenter.once('open', resolve).once('error', reject))
     presenter.send(JSON.stringify({ type: 'hello', token: TOKEN }))
@@ -75,7 +77,9 @@ describe('readers that never read', () => {
     expect(stats.queuedBytes).toBeLessThan(5 * (SEND_HOLD_BYTES + 64 * 1024))
 
     // A reading presenter is not held back: its latest results count every vote.
-    expect(latest).toMatchObject({ results: { participants: 20_000 + votes } })
+    expect(latest).toMatchObject({
+      results: { participants: 20_000 + votes },
+    })
 
     // A stalled watcher that reads again gets the latest results, once, at the end of what was queued.
     const { socket, received } = stalled[0]!
@@ -85,7 +89,12 @@ describe('readers that never read', () => {
       await new Promise(resolve => setTimeout(resolve, 100))
     const texts = received.filter(m => m.type === 'results' && m.results.id === 'what-else')
     console.log(`the stalled watcher, reading again, got ${texts.length} results messages of the text poll (the kernel's share of the queue, then the latest)`)
-    expect(texts.at(-1)).toMatchObject({ results: { participants: 20_000 + votes, entries: expect.any(Array) } })
+    expect(texts.at(-1)).toMatchObject({
+      results: {
+        participants: 20_000 + votes,
+        entries: expect.any(Array),
+      },
+    })
     stalled.forEach(s => s.socket.terminate())
     presenter.close()
   }, 120_000)

@@ -26,17 +26,35 @@ afterEach(() => {
 /** `npm start`'s server on `db`, optionally run through a wrapper (setpriv, a shell with ulimit). */
 async function spawnServer(db: string, wrapper: string[] = []): Promise<Run> {
   const port = await freePort()
-  const command = [...wrapper, process.execPath, '--import', 'tsx', 'server/main.ts']
+  const command = [
+    ...wrapper,
+    process.execPath,
+    '--import',
+    'tsx',
+    'server/main.ts',
+  ]
   const child = spawn(command[0]!, command.slice(1), {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), POLL_DB: db, DECK_DIST: dist, PRESENTER_TOKEN: 'storage-test-token' },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      POLL_DB: db,
+      DECK_DIST: dist,
+      PRESENTER_TOKEN: 'storage-test-token',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
   child.stdout!.on('data', chunk => (output += chunk))
   child.stderr!.on('data', chunk => (output += chunk))
   const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)))
-  const run = { child, url: `http://127.0.0.1:${port}`, output: () => output, exited }
+  const run = {
+    child,
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    exited,
+  }
   running.push(run)
   return run
 }
@@ -61,7 +79,10 @@ async function healthy(run: Run): Promise<void> {
 async function refused(db: string, wrapper: string[] = []): Promise<string> {
   const run = await spawnServer(db, wrapper)
   const started = performance.now()
-  const code = await Promise.race([run.exited, new Promise(resolve => setTimeout(resolve, 20_000, 'still running'))])
+  const code = await Promise.race([
+    run.exited,
+    new Promise(resolve => setTimeout(resolve, 20_000, 'still running')),
+  ])
   const lines = run.output().trim().split('\n')
   console.log(`refused in ${Math.round(performance.now() - started)} ms: ${lines.join(' | ')}`)
   expect(code).toBe(1)
@@ -72,7 +93,9 @@ async function refused(db: string, wrapper: string[] = []): Promise<string> {
 }
 
 // Root writes to read-only files anyway: run the server without that capability, as any other user would be.
-const withoutRootOverride = process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--'] : []
+const withoutRootOverride = process.getuid?.() === 0
+  ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--']
+  : []
 
 describe('storage faults at start', () => {
   it('a file that is not a database', async () => {
@@ -136,7 +159,10 @@ describe('storage faults while running', () => {
     console.log(`${acked.length} votes acknowledged, then refused; /api/health said ${JSON.stringify(health)}`)
     expect(refusedVotes.length).toBeGreaterThan(0)
     expect(health?.status).toBe(503)
-    expect(health?.body).toMatchObject({ ok: false, error: expect.stringContaining('disk I/O error') })
+    expect(health?.body).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('disk I/O error'),
+    })
     const log = run.output().split('\n').filter(line => line.startsWith('Storage error'))
     expect(log[0]).toContain(db)
     expect(log[0]).toContain('SQLITE_IOERR')

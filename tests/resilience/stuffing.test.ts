@@ -7,7 +7,9 @@ import { tempDb } from '../serverProcess'
 let server: InProcessServer
 
 beforeAll(async () => {
-  server = await startInProcess(tempDb(), { allowedOrigins: ['https://public.example.org', 'https://events.example.org'] })
+  server = await startInProcess(tempDb(), {
+    allowedOrigins: ['https://public.example.org', 'https://events.example.org'],
+  })
 })
 afterAll(() => server.close())
 
@@ -17,13 +19,17 @@ function vote(participant: string, headers: Record<string, string>, body = JSON.
 }
 function formalCount(): number {
   const results = server.polls.service.results('', 'has-ospo')
-  return results.kind === 'single' ? results.counts.formal! : -1
+  return results.kind === 'single'
+    ? results.counts.formal!
+    : -1
 }
 
 /** Resolves with the HTTP status an upgrade is refused with, or 101 once it opens. */
 function upgradeStatus(origin?: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws`, origin ? { origin } : {})
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws`, origin
+      ? { origin }
+      : {})
     socket.once('open', () => {
       resolve(101)
       socket.close()
@@ -45,7 +51,12 @@ describe('ballot stuffing', () => {
     for (let i = 0; i < 5; i++) {
       phone.send({ type: 'hello', participant: `fresh-identity-${i}` })
       expect(await phone.until('error')).toEqual({ type: 'error', error: 'this connection already speaks for another participant: open a new one' })
-      phone.send({ type: 'vote', ref: i, poll: 'has-ospo', answer: 'formal' })
+      phone.send({
+        type: 'vote',
+        ref: i,
+        poll: 'has-ospo',
+        answer: 'formal',
+      })
       await phone.until('ack')
     }
     // The same id again is a reconnecting phone's hello, and fine.
@@ -58,7 +69,12 @@ describe('ballot stuffing', () => {
 
   it('415 for a vote that is not sent as application/json (a form or text/plain POST from any page)', async () => {
     const before = formalCount()
-    for (const headers of [{ 'content-type': 'text/plain;charset=UTF-8' }, { 'content-type': 'application/x-www-form-urlencoded' }, { 'content-type': 'multipart/form-data; boundary=x' }, {}] as Record<string, string>[]) {
+    for (const headers of [
+      { 'content-type': 'text/plain;charset=UTF-8' },
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      { 'content-type': 'multipart/form-data; boundary=x' },
+      {},
+    ] as Record<string, string>[]) {
       const res = await vote('form-voter-1', headers)
       expect(res.status, JSON.stringify(headers)).toBe(415)
       expect(await res.json()).toEqual({ error: 'a vote must be sent as Content-Type: application/json' })

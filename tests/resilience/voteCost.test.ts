@@ -25,7 +25,12 @@ async function cpuPerVote(answers: number): Promise<{ cpuMs: number, wallMs: num
     /** A vote, its ack, and the presenter's results that follow it: all the server does for one vote. */
     const vote = async (ref: number): Promise<void> => {
       const phone = phones[ref % PHONES]!
-      phone.send({ type: 'vote', ref, poll: 'what-else', answer: `a new idea ${ref}` })
+      phone.send({
+        type: 'vote',
+        ref,
+        poll: 'what-else',
+        answer: `a new idea ${ref}`,
+      })
       expect(await phone.until('ack', 20_000)).toMatchObject({ ref })
       for (let m: ServerMessage | undefined; !(m?.type === 'results' && m.results.id === 'what-else');)
         m = await presenter.next(20_000)

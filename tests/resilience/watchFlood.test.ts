@@ -53,7 +53,14 @@ describe('one address with many sockets', () => {
     const latencies: number[] = []
     for (let ref = 1; ref <= 10; ref++) {
       const sent = performance.now()
-      phone.send({ type: 'vote', ref, poll: 'has-ospo', answer: ref % 2 ? 'formal' : 'no' })
+      phone.send({
+        type: 'vote',
+        ref,
+        poll: 'has-ospo',
+        answer: ref % 2
+          ? 'formal'
+          : 'no',
+      })
       expect(await phone.until('ack', 10_000)).toMatchObject({ ref })
       latencies.push(performance.now() - sent)
       await new Promise(resolve => setTimeout(resolve, 50))
@@ -66,7 +73,9 @@ describe('one address with many sockets', () => {
   }, 60_000)
 
   it('gets a budget of sockets and of messages across them; another address keeps its own', async () => {
-    server = await startInProcess(tempDb(), { budgets: { sockets: 10, messagesPerMinute: 60 } })
+    server = await startInProcess(tempDb(), {
+      budgets: { sockets: 10, messagesPerMinute: 60 },
+    })
     const held = await Promise.all(Array.from({ length: 10 }, () => connect(server!.url)))
     expect(await upgradeStatus(server.url)).toBe(429)
     expect(await upgradeStatus(server.url, { localAddress: '127.0.0.2' })).toBe(101)
@@ -104,16 +113,31 @@ describe('one address with many sockets', () => {
   })
 
   it('counts by X-Forwarded-For only behind a trusted proxy', async () => {
-    server = await startInProcess(tempDb(), { budgets: { sockets: 2 } })
+    server = await startInProcess(tempDb(), {
+      budgets: { sockets: 2 },
+    })
     const spoofed = { 'x-forwarded-for': '203.0.113.7' }
-    await Promise.all([bareSocket(server.url, spoofed), bareSocket(server.url, { 'x-forwarded-for': '203.0.113.8' })])
+    await Promise.all([
+      bareSocket(server.url, spoofed),
+      bareSocket(server.url, { 'x-forwarded-for': '203.0.113.8' }),
+    ])
     // Not trusted: the header changes nothing, all three come from 127.0.0.1.
-    expect(await upgradeStatus(server.url, { headers: { 'x-forwarded-for': '203.0.113.9' } })).toBe(429)
+    expect(await upgradeStatus(server.url, {
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+    })).toBe(429)
     await server.close()
 
-    server = await startInProcess(tempDb(), { budgets: { sockets: 2 }, trustProxy: 'loopback' })
-    await Promise.all([bareSocket(server.url, spoofed), bareSocket(server.url, spoofed)])
+    server = await startInProcess(tempDb(), {
+      budgets: { sockets: 2 },
+      trustProxy: 'loopback',
+    })
+    await Promise.all([
+      bareSocket(server.url, spoofed),
+      bareSocket(server.url, spoofed),
+    ])
     expect(await upgradeStatus(server.url, { headers: spoofed })).toBe(429)
-    expect(await upgradeStatus(server.url, { headers: { 'x-forwarded-for': '203.0.113.8' } })).toBe(101)
+    expect(await upgradeStatus(server.url, {
+      headers: { 'x-forwarded-for': '203.0.113.8' },
+    })).toBe(101)
   })
 })
