@@ -107,6 +107,11 @@ describe('moderationKey', () => {
     expect(moderationKey('код')).not.toBe(moderationKey('kod'))
   })
 
+  it('is its own key where decomposing adds marks (fast-check found Myanmar "ဪ")', () => {
+    const key = moderationKey('ဪ')
+    expect(moderationKey(key)).toBe(key)
+  })
+
   it('ignores case and is a fixed point: a key is its own key', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => {
       const key = moderationKey(text)

@@ -61,5 +61,6 @@ export function moderationKey(text: string): string {
   for (const char of normalizeAnswerText(text).normalize('NFKD'))
     key += fold(char)
   // NFKD again orders the combining marks of neighbouring folds; a few prototypes hold whitespace ("🅭").
-  return key.normalize('NFKD').replace(/\s+/g, ' ')
+  // Decomposing can add marks to a character (Myanmar "ဪ" holds two): limited again, so a key is its own key.
+  return key.normalize('NFKD').replace(extraMarks, '$1').replace(/\s+/g, ' ')
 }
