@@ -3,7 +3,7 @@ import type { Answer, Poll, PollResults } from '../polls/types.ts'
 import type { TextGroup } from './results.ts'
 import { createRequire } from 'node:module'
 import { scalePoints } from '../polls/scalePoints.ts'
-import { compareGroups, rankingOrder, shownSpelling, textKey } from './results.ts'
+import { compareGroups, createTextKeys, rankingOrder, shownSpelling } from './results.ts'
 
 // sorted-btree is CommonJS with its class as `exports.default`, which ESM loaders hand over differently (Node's
 // own, which the dev server's bundled Vite config uses for packages, gives the exports object); required, it is one.
@@ -99,15 +99,12 @@ interface LiveGroup extends TextGroup {
 function textCounts(limit: number, answers: Iterable<Answer>): Counts {
   const groups = new Map<string, LiveGroup>()
   const order = new BTree<LiveGroup, undefined>(undefined, compareGroups)
-  // The key of each spelling given, worked out once: a word cloud repeats words, and a key takes a pass over the text.
-  const keys = new Map<string, string>()
+  const keys = createTextKeys()
   // While the first answers are counted, groups are put in order once at the end, not moved at each answer.
   let counting = true
   const change = (answer: Answer, by: number): void => {
     const text = String(answer)
-    let key = keys.get(text)
-    if (key === undefined)
-      keys.set(text, key = textKey(text))
+    const key = keys.of(text)
     let group = groups.get(key)
     if (!group) {
       if (by < 0)
@@ -128,7 +125,7 @@ function textCounts(limit: number, answers: Iterable<Answer>): Counts {
     }
     else {
       group.spellings.delete(text)
-      keys.delete(text)
+      keys.forget(text)
     }
     group.shown = undefined
     if (group.count <= 0)

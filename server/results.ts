@@ -12,6 +12,20 @@ export const TEXT_ENTRIES_SHOWN = 100
 /** What open-text answers are grouped by: the key moderation hides by, so a group is hidden whole. */
 export const textKey = moderationKey
 
+/** `textKey` with each distinct spelling keyed once: a word cloud repeats words, and a key takes a pass over the text. */
+export function createTextKeys(): { of: (text: string) => string, forget: (text: string) => void } {
+  const keys = new Map<string, string>()
+  return {
+    of(text) {
+      let key = keys.get(text)
+      if (key === undefined)
+        keys.set(text, key = textKey(text))
+      return key
+    },
+    forget: text => keys.delete(text),
+  }
+}
+
 /** A text group: its key, how many answered it, and how often each spelling was used. */
 export interface TextGroup {
   key: string
@@ -63,13 +77,10 @@ function countOptions(ids: string[], answers: Answer[]): Record<string, number> 
 /** Groups answers that read the same (the key moderation hides by), the first `limit` groups listed. */
 function groupTexts(answers: Answer[], limit: number): { entries: TextEntry[], moreEntries: number } {
   const groups = new Map<string, TextGroup & { spellings: Map<string, number> }>()
-  // A word cloud repeats words: key each distinct spelling once.
-  const keys = new Map<string, string>()
+  const keys = createTextKeys()
   for (const answer of answers) {
     const text = String(answer)
-    let key = keys.get(text)
-    if (key === undefined)
-      keys.set(text, key = textKey(text))
+    const key = keys.of(text)
     let group = groups.get(key)
     if (!group) {
       groups.set(key, group = {

@@ -85,3 +85,19 @@ export async function connect(url: string, path = '/ws', options: ClientOptions 
     close: () => socket.close(),
   }
 }
+
+/** Resolves with the HTTP status a WebSocket upgrade to /ws is refused with, or 101 once it opens. */
+export function upgradeStatus(url: string, options: { localAddress?: string, headers?: Record<string, string>, origin?: string } = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${url.replace('http', 'ws')}/ws`, options)
+    socket.once('open', () => {
+      resolve(101)
+      socket.close()
+    })
+    socket.once('unexpected-response', (_, res) => {
+      resolve(res.statusCode ?? 0)
+      res.resume()
+    })
+    socket.once('error', reject)
+  })
+}

@@ -12,7 +12,9 @@ async function moveOverSlide(presenter: Page): Promise<void> {
 }
 
 test('the presenter\'s mouse pointer stays off the projector until the presenter turns it on', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } })
+  const context = await browser.newContext({
+    viewport: { width: 1600, height: 900 },
+  })
   const projector = await context.newPage()
   await projector.goto('/2')
   const presenter = await context.newPage()

@@ -1,7 +1,6 @@
 import type { InProcessServer } from '../inProcessServer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
-import { connect, startInProcess } from '../inProcessServer'
+import { connect, startInProcess, upgradeStatus } from '../inProcessServer'
 import { tempDb } from '../serverProcess'
 
 let server: InProcessServer
@@ -22,24 +21,6 @@ function formalCount(): number {
   return results.kind === 'single'
     ? results.counts.formal!
     : -1
-}
-
-/** Resolves with the HTTP status an upgrade is refused with, or 101 once it opens. */
-function upgradeStatus(origin?: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws`, origin
-      ? { origin }
-      : {})
-    socket.once('open', () => {
-      resolve(101)
-      socket.close()
-    })
-    socket.once('unexpected-response', (_, res) => {
-      resolve(res.statusCode ?? 0)
-      res.resume()
-    })
-    socket.once('error', reject)
-  })
 }
 
 describe('ballot stuffing', () => {
@@ -96,10 +77,10 @@ describe('ballot stuffing', () => {
   })
 
   it('403 for a WebSocket upgrade from another site\'s page; allowed origins and no Origin connect', async () => {
-    expect(await upgradeStatus('https://evil.example')).toBe(403)
-    expect(await upgradeStatus('null')).toBe(403)
-    expect(await upgradeStatus(new URL(server.url).origin)).toBe(101)
-    expect(await upgradeStatus('https://events.example.org')).toBe(101)
-    expect(await upgradeStatus()).toBe(101)
+    expect(await upgradeStatus(server.url, { origin: 'https://evil.example' })).toBe(403)
+    expect(await upgradeStatus(server.url, { origin: 'null' })).toBe(403)
+    expect(await upgradeStatus(server.url, { origin: new URL(server.url).origin })).toBe(101)
+    expect(await upgradeStatus(server.url, { origin: 'https://events.example.org' })).toBe(101)
+    expect(await upgradeStatus(server.url)).toBe(101)
   })
 })
