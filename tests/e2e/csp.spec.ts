@@ -56,12 +56,14 @@ test('every page is served with a policy that allows only the deck\'s own script
 })
 
 test('the deck runs under the policy: every slide, Mermaid diagrams and polls included, and the overview', async ({ page }) => {
+  // Every slide in one test: a loaded 2-core box needs more than the default two minutes.
+  test.setTimeout(600_000)
   const violations = await watchViolations(page)
   for (const slide of slides) {
     await page.goto(`/${slide.no}`)
     const root = page.locator(`.slidev-page-${slide.no}`)
     await expect(root).toBeVisible()
-    await expect(root.locator('svg[id^="mermaid"], svg[aria-roledescription]')).toHaveCount(slide.mermaidBlocks)
+    await expect(root.locator('svg[id^="mermaid"], svg[aria-roledescription]')).toHaveCount(slide.mermaidBlocks, { timeout: 30_000 })
     if (slide.poll)
       await expect(root.locator(`[data-poll="${slide.poll}"]`)).toBeVisible()
     await page.evaluate(() => document.fonts.ready)

@@ -44,7 +44,7 @@ for (const viewport of [
         if (slide.title)
           await expect(root.locator('h1').first()).toContainText(slide.title.slice(0, 20))
         // Every Mermaid block turns into an SVG, never into Mermaid's error text.
-        await expect(root.locator('svg[id^="mermaid"], svg[aria-roledescription]')).toHaveCount(slide.mermaidBlocks)
+        await expect(root.locator('svg[id^="mermaid"], svg[aria-roledescription]')).toHaveCount(slide.mermaidBlocks, { timeout: 30_000 })
         await expect(root).not.toContainText('Syntax error')
         await page.evaluate(() => document.fonts.ready)
         expect(await overflowing(page, slide.no)).toEqual([])
