@@ -43,10 +43,15 @@ export async function startServer(env: Record<string, string>, port?: number): P
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const url = `http://127.0.0.1:${p}`
-  const deadline = Date.now() + 20_000
-  while (Date.now() < deadline) {
+  // Generous: on a loaded 2-core box, starting tsx and the server can take many seconds.
+  const deadline = Date.now() + 60_000
+  for (;;) {
     if (child.exitCode !== null)
       throw new Error(`server exited with ${child.exitCode}`)
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error('server did not answer /api/health within 60 s')
+    }
     try {
       if ((await fetch(`${url}/api/health`)).ok)
         break
