@@ -14,6 +14,8 @@ process.env.E2E_POLL_DB ??= join(mkdtempSync(join(tmpdir(), 'e2e-polls-')), 'pol
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 120_000,
+  // Assertions wait up to 15 s: Chromium, the server and Mermaid share two cores, and a loaded box is slow.
+  expect: { timeout: 15_000 },
   workers: 1,
   reporter: process.env.CI
     ? 'list'
