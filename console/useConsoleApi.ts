@@ -26,6 +26,15 @@ export function useConsoleApi(base: string, token: Readonly<Ref<string>>) {
     deleteSession: (code: string) => call(`sessions/${code}`, { method: 'DELETE' }),
     action: (session: string, poll: string, action: string) => post(`polls/${poll}/${action}${query(session)}`),
     present: (session: string, poll: string | null) => post(`current${query(session)}`, { poll }),
+    /** Where phones join, as the server sees it: its LAN address or PUBLIC_URL, not this page's origin. */
+    joinUrl: async () => ((await (await call('info')).json()) as { joinUrl: string }).joinUrl,
+    async hiddenAnswers(session: string, poll: string): Promise<{ text: string, count: number }[]> {
+      const res = await call(`polls/${poll}/hidden-answers${query(session)}`)
+      return res.ok
+        ? res.json() as Promise<{ text: string, count: number }[]>
+        : []
+    },
+    unhideAnswer: (session: string, poll: string, text: string) => post(`polls/${poll}/unhide-answer${query(session)}`, { text }),
     hideAnswer: (session: string, poll: string, text: string) => post(`polls/${poll}/hide-answer${query(session)}`, { text }),
     /** Fetches an export with the token and hands it to the browser as a download. */
     async download(session: string, format: 'csv' | 'json'): Promise<void> {

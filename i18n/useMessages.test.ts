@@ -14,7 +14,20 @@ describe('useMessages', () => {
     expect(useMessages(['sv']).t('charsLeft', { n: 12 })).toBe('12 tecken kvar')
   })
 
-  it('has every English key in every language', () => {
+  it('has every English key in every language, counted messages with plural forms in each', () => {
     expect(Object.keys(sv).sort()).toEqual(Object.keys(en).sort())
+    for (const [key, message] of Object.entries(en))
+      expect(typeof sv[key as keyof typeof sv], key).toBe(typeof message)
+  })
+
+  it('picks the plural form with Intl.PluralRules', () => {
+    const { t } = useMessages(['en'])
+    expect(t('answers', { n: 1 })).toBe('1 answer')
+    expect(t('answers', { n: 0 })).toBe('0 answers')
+    expect(t('participants', { n: 1 })).toBe('1 participant has answered')
+    expect(t('participants', { n: 3 })).toBe('3 participants have answered')
+    expect(t('charsLeft', { n: 1 })).toBe('1 character left')
+    expect(useMessages(['sv']).t('moreAnswers', { n: 1 })).toMatch(/^… och 1 annat, ovanligare svar/)
+    expect(useMessages(['sv']).t('moreAnswers', { n: 2 })).toMatch(/^… och 2 andra, ovanligare svar/)
   })
 })

@@ -192,6 +192,20 @@ export function createApiHandler({ service, token, joinUrl, session, address, al
         hidden: service.hideText(code, id, body.output.text),
       })
     }
+    if (action === 'unhide-answer' && method === 'POST') {
+      requirePresenter(req)
+      const body = v.safeParse(HideBody, await readJson(req))
+      if (!body.success)
+        throw new PollError(400, body.issues[0].message)
+      return sendJson(res, 200, {
+        ok: true,
+        shown: service.unhideText(code, id, body.output.text),
+      })
+    }
+    if (action === 'hidden-answers' && method === 'GET') {
+      requirePresenter(req)
+      return sendJson(res, 200, service.hiddenTexts(code, id))
+    }
     if (presenterActions.includes(action as PresenterAction) && method === 'POST') {
       requirePresenter(req)
       const state = service[action as PresenterAction](code, id)

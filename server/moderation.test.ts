@@ -23,11 +23,39 @@ async function start() {
       headers: auth,
       body: JSON.stringify({ text }),
     })).json(),
+    unhide: async (text: string) => (await fetch(`${url}/api/polls/what-else/unhide-answer`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ text }),
+    })).json(),
+    hidden: async () => (await fetch(`${url}/api/polls/what-else/hidden-answers`, { headers: auth })).json(),
     entries: async () => ((await (await fetch(`${url}/api/polls/what-else/results`, { headers: auth })).json()) as { entries: { text: string, count: number }[] }).entries,
   }
 }
 
 describe('moderation of open text', () => {
+  it('lists the hidden texts, and an undo brings their answers back and lets them be sent again', async () => {
+    const { vote, hide, unhide, hidden, entries } = await start()
+    await vote('participant-ok-1', 'Procurement rules')
+    await vote('participant-oops-1', 'Lack of mandate')
+    await vote('participant-oops-2', 'LACK of mandate')
+    expect(await hide('lack of mandate')).toEqual({ ok: true, hidden: 2 })
+    expect(await hidden()).toEqual([
+      { text: 'LACK of mandate', count: 2 },
+    ])
+    expect(await entries()).toEqual([
+      { text: 'Procurement rules', count: 1 },
+    ])
+
+    // Undone from the text the console lists: same moderation key.
+    expect(await unhide('LACK of mandate')).toEqual({ ok: true, shown: 2 })
+    expect(await hidden()).toEqual([])
+    expect((await entries()).map(e => e.count).sort()).toEqual([1, 2])
+    await vote('participant-oops-3', 'lack of mandate')
+    expect((await entries()).find(e => e.text !== 'Procurement rules')?.count).toBe(3)
+    expect((await fetch(`${server!.url}/api/polls/what-else/hidden-answers`)).status).toBe(401)
+  })
+
   it('keeps a hidden text hidden however it is disguised when sent again', async () => {
     const { vote, hide, entries } = await start()
     await vote('participant-ok-1', 'Procurement rules')

@@ -249,6 +249,22 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       return matching.length
     },
 
+    /** The texts hidden in a poll, each with one answer as sent and how many answers it keeps off the charts. */
+    hiddenTexts(session: string, id: string): { text: string, count: number }[] {
+      return store.hiddenTexts(session, poll(id).id).map(({ text, count }) => ({ text, count }))
+    },
+
+    /** Undoes hideText: answers reading as `text` count again, and it may be sent again. Returns how many came back. */
+    unhideText(session: string, id: string, text: string): number {
+      if (poll(id).kind !== 'text')
+        throw new PollError(400, 'only open-text answers can be hidden')
+      const tally = tallyOf(session, id)
+      const shown = store.unhideAnswers(session, id, moderationKey(text))
+      shown.forEach(({ participant, answer }) => tally.set(participant, answer))
+      changed(session, id)
+      return shown.length
+    },
+
     /** Erases sessions and answers older than `cutoff` (ms since epoch). */
     applyRetention(cutoff: number): void {
       for (const code of store.deleteOlderThan(cutoff)) {

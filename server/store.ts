@@ -172,6 +172,17 @@ export function createStore(path: string) {
   db.function('moderation_key', { deterministic: true }, (text: string) => moderationKey(text))
   if (db.prepare('SELECT 1 FROM hidden_texts WHERE moderation_key(text) <> text LIMIT 1').get())
     db.exec('UPDATE OR REPLACE hidden_texts SET text = moderation_key(text) WHERE moderation_key(text) <> text')
+  // Each hidden text of a poll, newest first, shown as one of its answers as sent (the key is a look-alike skeleton,
+  // unreadable to a facilitator) and with how many answers it keeps off the charts.
+  const selectHiddenTexts = db.prepare<[string, string], { key: string, text: string | null, count: number }>(`
+    SELECT h.text AS key, MIN(json_extract(v.answer, '$')) AS text, COUNT(v.participant) AS count
+    FROM hidden_texts h LEFT JOIN votes v
+      ON v.session = h.session AND v.poll = h.poll AND v.hidden = 1 AND moderation_key(json_extract(v.answer, '$')) = h.text
+    WHERE h.session = ? AND h.poll = ? GROUP BY h.text ORDER BY MAX(h.at) DESC, h.text`)
+  const deleteHiddenText = db.prepare('DELETE FROM hidden_texts WHERE session = ? AND poll = ? AND text = ?')
+  const showRows = db.prepare<[string, string, string], { participant: string, answer: string }>(`
+    UPDATE votes SET hidden = 0 WHERE session = ? AND poll = ? AND hidden = 1 AND moderation_key(json_extract(answer, '$')) = ?
+    RETURNING participant, answer`)
 
   const erase = db.transaction((code: string) => {
     for (const statement of eraseTables) statement.run(code)
@@ -288,6 +299,19 @@ export function createStore(path: string) {
       write(db.transaction(() => {
         insertHiddenText.run(session, poll, key, at)
         participants.forEach(p => hideRow.run(session, poll, p))
+      }))
+    },
+    hiddenTexts(session: string, poll: string): { key: string, text: string, count: number }[] {
+      return selectHiddenTexts.all(session, poll).map(row => ({ ...row, text: row.text ?? row.key }))
+    },
+    /** Undoes hideAnswers: the text is no longer moderated, and its answers count again. Returns them. */
+    unhideAnswers(session: string, poll: string, key: string): { participant: string, answer: Answer }[] {
+      return write(db.transaction(() => {
+        deleteHiddenText.run(session, poll, key)
+        return showRows.all(session, poll, key).map(row => ({
+          participant: row.participant,
+          answer: JSON.parse(row.answer) as Answer,
+        }))
       }))
     },
     close(): void {

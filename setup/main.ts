@@ -1,5 +1,6 @@
 import { showPresenterCursor } from '@slidev/client/state/storage.ts'
 import { defineAppSetup } from '@slidev/types'
+import { useClickerSafeControls } from '../composables/useClickerSafeControls'
 import { usePresenterToken } from '../composables/usePresenterToken'
 
 // Slidev mirrors the presenter's mouse pointer onto the projector by default, where it stays over later
@@ -14,6 +15,7 @@ export default defineAppSetup(({ router }) => {
     localStorage.setItem(CURSOR_CHOSEN, '1')
   }
   usePresenterToken()
+  useClickerSafeControls()
   void router.isReady().then(() => {
     const { token, ...query } = router.currentRoute.value.query
     if (token !== undefined)

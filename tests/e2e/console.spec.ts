@@ -20,6 +20,10 @@ test('a facilitator runs a workshop from the console: session, phones, moderatio
   await laptop.getByRole('button', { name: 'New workshop session' }).click()
   const code = (await laptop.getByTestId('join-code').textContent())!.trim()
   expect(code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/)
+  // Phones join at the audience's address (the server's LAN or PUBLIC_URL address), not the console's own.
+  const { joinUrl } = await (await laptop.request.get('/api/info')).json() as { joinUrl: string }
+  expect(joinUrl).not.toContain('127.0.0.1')
+  await expect(laptop.getByTestId('join-url')).toHaveText(joinUrl.replace(/vote\/$/, `v/${code}`))
 
   // Two phones join by the short code path.
   const phones = await Promise.all([0, 1].map(async () => {
@@ -45,9 +49,22 @@ test('a facilitator runs a workshop from the console: session, phones, moderatio
   const rows = card.getByTestId('text-answer')
   await expect(rows).toHaveCount(2)
   await expect(card.locator('b')).toHaveCount(0)
-  await rows.filter({ hasText: '<b>shout</b> nonsense' }).getByRole('button', { name: 'Hide' }).click()
+  // Hiding an answer and hiding the poll's results are buttons with distinct names.
+  await expect(card.getByRole('button', { name: 'Reveal results', exact: true })).toHaveCount(1)
+  await expect(card.getByRole('button', { name: 'Hide', exact: true })).toHaveCount(0)
+  const hide = () => rows.filter({ hasText: '<b>shout</b> nonsense' }).getByRole('button', { name: 'Hide answer: <b>shout</b> nonsense' }).click()
+  await hide()
   await expect(rows).toHaveCount(1)
-  await expect(card.getByTestId('answers')).toHaveText('1 answers')
+  await expect(card.getByTestId('answers')).toHaveText('1 answer')
+  // The hidden answer is listed, and can be brought back.
+  const hiddenRows = card.getByTestId('hidden-answer')
+  await expect(hiddenRows).toHaveText(['<b>shout</b> nonsense1Undo'])
+  await hiddenRows.getByRole('button', { name: 'Undo hiding: <b>shout</b> nonsense' }).click()
+  await expect(rows).toHaveCount(2)
+  await expect(hiddenRows).toHaveCount(0)
+  await expect(card.getByTestId('answers')).toHaveText('2 answers')
+  await hide()
+  await expect(card.getByTestId('answers')).toHaveText('1 answer')
 
   // Close: the phones say so.
   await card.getByRole('button', { name: 'Close' }).click()
@@ -76,6 +93,17 @@ test('a facilitator runs a workshop from the console: session, phones, moderatio
   await expect(phones[0]!.getByRole('alert')).toHaveText(/workshop code is not known/)
   await phones[1]!.goto('/v/ZZZZ0O')
   await expect(phones[1]!.getByRole('alert')).toHaveText(/workshop code is not known/)
+})
+
+test('session dates follow the browser\'s locale', async ({ browser, request }) => {
+  const auth = { authorization: `Bearer ${presenterToken}` }
+  const { code } = await (await request.post('/api/sessions', { headers: auth })).json() as { code: string }
+  const sessions = await (await request.get('/api/sessions', { headers: auth })).json() as { code: string, createdAt: number }[]
+  const createdAt = sessions.find(s => s.code === code)!.createdAt
+  const page = await (await browser.newContext({ locale: 'de-DE' })).newPage()
+  await page.goto(`/console/?token=${presenterToken}`)
+  await expect(page.locator('#session option', { hasText: code })).toContainText(new Date(createdAt).toLocaleDateString('de-DE', { dateStyle: 'medium' }))
+  await request.delete(`/api/sessions/${code}`, { headers: auth })
 })
 
 test('the console follows the browser language: Swedish', async ({ browser }) => {

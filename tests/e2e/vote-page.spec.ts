@@ -71,3 +71,22 @@ test('the page follows the browser language: Swedish', async ({ browser, request
   await expect(page.getByText('Väntar på nästa fråga')).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv')
 })
+
+test('an untouched ranking cannot be sent: a move or "Keep this order" is needed', async ({ page, request }) => {
+  await request.post('/api/polls/challenges-rank/reset', { headers: auth })
+  await request.post('/api/polls/challenges-rank/open', { headers: auth })
+  await request.post('/api/current', {
+    headers: auth,
+    data: { poll: 'challenges-rank' },
+  })
+  await page.goto('/vote/')
+  const send = page.getByRole('button', { name: 'Send my answer' })
+  await expect(page.locator('legend')).toBeVisible()
+  await expect(send).toBeDisabled()
+  await page.getByRole('button', { name: 'Keep this order' }).click()
+  await expect(send).toBeEnabled()
+  await send.click()
+  await expect(page.getByRole('status').filter({ hasText: 'Vote received' })).toBeVisible()
+  const results = await (await request.get('/api/polls/challenges-rank/results', { headers: auth })).json()
+  expect(results.participants).toBe(1)
+})
