@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import process from 'node:process'
+import { serverCommand } from '../server/command'
 import { stopChild, track } from './children'
 import { sleep } from './clock'
 import { LOOPBACK } from './loopback'
@@ -29,14 +30,15 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts a server script the way `npm start` serves the built deck (`node --import tsx <script>`) on a free loopback
- * port, and waits until GET /api/health answers.
+ * Starts a server script exactly as `npm start` serves the built deck (server/command.ts: a process holding only
+ * the server) on a free loopback port, and waits until GET /api/health answers.
  */
 export async function startServer(script: string, env: Record<string, string>, cwd = root): Promise<ServerHandle> {
   const port = await freePort()
   // BENCH_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", lets a slow run be profiled as it happens.
   const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
-  const child = track(spawn(process.execPath, [...flags, '--import', 'tsx', script], {
+  const { command, args } = serverCommand(script, flags)
+  const child = track(spawn(command, args, {
     cwd,
     env: {
       ...process.env,

@@ -8,7 +8,13 @@ export function useQRCodeSvg(text: MaybeRefOrGetter<string>): Ref<string> {
   watchEffect(async (onCleanup) => {
     let stale = false
     onCleanup(() => (stale = true))
-    const markup = await QRCode.toString(toValue(text), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+    const value = toValue(text)
+    // Nothing to encode yet (e.g. the join URL before the server has said it): no code rather than a wrong one.
+    if (!value) {
+      svg.value = ''
+      return
+    }
+    const markup = await QRCode.toString(value, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
     if (!stale)
       svg.value = markup
   })

@@ -39,6 +39,8 @@ export function slidevExport(options: SlidevExportOptions): Promise<void> {
     stdio: 'inherit',
     env: {
       ...process.env,
+      // No presenter links for a server that lives only for the export (server/vitePlugin.ts).
+      POLLS_QUIET: '1',
       ...options.env,
     },
   })

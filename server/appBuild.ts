@@ -1,5 +1,4 @@
 import { resolve } from 'node:path'
-import { build } from 'vite'
 import { isStale } from './stale.ts'
 
 const root = resolve(import.meta.dirname, '..')
@@ -11,16 +10,23 @@ export const apps = {
   console: resolve(root, 'dist/console'),
 }
 
+export type AppName = keyof typeof apps
+
+/** The apps whose dist/<name> is missing or older than their sources. */
+export function staleApps(): AppName[] {
+  return (Object.keys(apps) as AppName[]).filter(name => isStale(resolve(apps[name], 'index.html'), [
+    resolve(root, name),
+    ...shared,
+  ]))
+}
+
 /** Builds each app into dist/<name> unless it is already newer than its sources. */
 export async function ensureAppsBuilt(): Promise<void> {
-  for (const [name, outDir] of Object.entries(apps)) {
-    if (isStale(resolve(outDir, 'index.html'), [
-      resolve(root, name),
-      ...shared,
-    ])) {
-      await build({
-        configFile: resolve(root, name, 'vite.config.ts'),
-      })
-    }
+  // Loaded only when needed, so that importing this module for `staleApps` stays light.
+  const { build } = await import('vite')
+  for (const name of staleApps()) {
+    await build({
+      configFile: resolve(root, name, 'vite.config.ts'),
+    })
   }
 }

@@ -71,7 +71,9 @@ server.listen(config.port, config.host, async () => {
   port = (server.address() as AddressInfo).port
   const join = joinUrl(port, config.publicUrl, base)
   const local = `http://localhost:${port}${base}`
-  console.log(`\n  Deck        ${local}`)
+  // The links come last, where the terminal ends: the QR code for the audience above them.
+  console.log(`\n${await QRCode.toString(join, { type: 'terminal', small: true })}`)
+  console.log(`  Deck        ${local}`)
   console.log(`  Presenter   ${local}presenter/1?token=${config.token}`)
   console.log(`  Console     ${local}console/?token=${config.token}`)
   console.log(`  Audience    ${join}`)
@@ -79,7 +81,6 @@ server.listen(config.port, config.host, async () => {
   console.log(`  Limits      ${ceiling.max} connections, ${config.connections.perAddress} per address`)
   if (config.tokenGenerated)
     console.log(`  Token       ${config.token}  (generated; set PRESENTER_TOKEN to keep one)`)
-  console.log(`\n${await QRCode.toString(join, { type: 'terminal', small: true })}`)
 })
 
 function shutdown(): void {

@@ -57,6 +57,9 @@ export function createPollPlugin(): Plugin {
         polls.upgrade(req, socket, head)
       })
       server.httpServer?.once('listening', () => {
+        // POLLS_QUIET: set by `npm run export`/`handout` (scripts/slidevExport.ts), whose server is thrown away.
+        if (process.env.POLLS_QUIET)
+          return
         const local = server.resolvedUrls?.local[0] ?? `http://localhost:${server.config.server.port}/`
         // Slidev prints its own banner; this line is what a presenter needs on top of it.
         // eslint-disable-next-line no-console

@@ -5,6 +5,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
+import { serverCommand } from '../server/command'
 
 export const root = resolve(import.meta.dirname, '..')
 
@@ -32,7 +33,8 @@ export interface ServerProcess {
 /** Starts `npm start`'s server (on the built deck) as its own process and waits until it answers. */
 export async function startServer(env: Record<string, string>, port?: number): Promise<ServerProcess> {
   const p = port ?? await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const { command, args } = serverCommand()
+  const child = spawn(command, args, {
     cwd: root,
     env: {
       ...process.env,
