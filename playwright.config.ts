@@ -32,11 +32,14 @@ export default defineConfig({
   webServer: {
     command: `npm run start:built`,
     url: `http://127.0.0.1:${port}/`,
+    // Idle connections kept past the tests' pauses: Playwright's request context reuses a connection without
+    // retrying, and one reused just as the server closes it (5 s idle by default) is reset.
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
       PRESENTER_TOKEN: presenterToken,
       POLL_DB: process.env.E2E_POLL_DB,
+      KEEP_ALIVE_TIMEOUT: '120',
     },
     reuseExistingServer: false,
     stdout: 'pipe',

@@ -40,6 +40,7 @@ describe('connection settings', () => {
       headersTimeoutMs: 10_000,
       requestTimeoutMs: 30_000,
       handshakeTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 5000,
     })
     expect(readConfig({ HEADERS_TIMEOUT: '1.5', MAX_CONNECTIONS: '500' }).connections).toMatchObject({ headersTimeoutMs: 1500, max: 500 })
   })

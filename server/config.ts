@@ -46,6 +46,9 @@ const Env = v.object({
   HEADERS_TIMEOUT: v.optional(seconds('HEADERS_TIMEOUT'), '10'),
   REQUEST_TIMEOUT: v.optional(seconds('REQUEST_TIMEOUT'), '30'),
   HANDSHAKE_TIMEOUT: v.optional(seconds('HANDSHAKE_TIMEOUT'), '10'),
+  // Node's default. Behind a load balancer, set it above the balancer's idle timeout: a request sent on a
+  // connection as the server closes it is reset, and clients that do not retry (scripts) see an error.
+  KEEP_ALIVE_TIMEOUT: v.optional(seconds('KEEP_ALIVE_TIMEOUT'), '5'),
 })
 
 export interface ServerConfig {
@@ -105,6 +108,7 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
       headersTimeoutMs: Math.round(c.HEADERS_TIMEOUT * 1000),
       requestTimeoutMs: Math.round(c.REQUEST_TIMEOUT * 1000),
       handshakeTimeoutMs: Math.round(c.HANDSHAKE_TIMEOUT * 1000),
+      keepAliveTimeoutMs: Math.round(c.KEEP_ALIVE_TIMEOUT * 1000),
     },
   }
 }

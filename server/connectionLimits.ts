@@ -13,6 +13,8 @@ export interface ConnectionSettings {
   requestTimeoutMs: number
   /** From a WebSocket's upgrade to its first message (every client says hello at once). */
   handshakeTimeoutMs: number
+  /** How long an idle keep-alive connection is kept for its next request. */
+  keepAliveTimeoutMs: number
 }
 
 // Refused connections get their answer and up to a second to read it; past this many waiting, they are cut at once.
@@ -49,7 +51,12 @@ export function connectionCeiling(configured: number | undefined, fileLimit: num
 
 /** Options for `http.createServer`: Node's own timers for slow headers and slow requests, checked every second. */
 export function httpServerOptions(settings: ConnectionSettings): ServerOptions {
-  return { headersTimeout: settings.headersTimeoutMs, requestTimeout: settings.requestTimeoutMs, connectionsCheckingInterval: 1000 }
+  return {
+    headersTimeout: settings.headersTimeoutMs,
+    requestTimeout: settings.requestTimeoutMs,
+    keepAliveTimeout: settings.keepAliveTimeoutMs,
+    connectionsCheckingInterval: 1000,
+  }
 }
 
 function refusal(status: 429 | 503, error: string, retryAfter: number): string {
