@@ -7,6 +7,6 @@ export default defineConfig({
   ],
   // Pre-bundled up front so `slidev export` never reloads mid-render when it first meets them.
   optimizeDeps: {
-    include: ['qrcode', '@vueuse/core', 'd3-cloud'],
+    include: ['qrcode', '@vueuse/core'],
   },
 })

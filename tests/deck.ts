@@ -7,6 +7,7 @@ export interface SlideInfo {
   /** The slide's heading: its `# title`, or a poll slide's question. */
   title: string
   poll?: string
+  layout?: string
   mermaidBlocks: number
 }
 
@@ -23,6 +24,7 @@ export async function loadSlides(): Promise<SlideInfo[]> {
       ? findPoll(slide.frontmatter.poll)!.question
       : slide.title ?? '',
     poll: slide.frontmatter.poll,
+    layout: slide.frontmatter.layout,
     mermaidBlocks: (slide.content.match(/^```mermaid/gm) ?? []).length,
   }))
 }
