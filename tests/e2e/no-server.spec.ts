@@ -3,7 +3,10 @@ import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import sirv from 'sirv'
+import { loadSlides } from '../deck'
 import { root } from '../serverProcess'
+
+const hasOspo = (await loadSlides()).find(s => s.poll === 'has-ospo')!.no
 
 test('a static deck with no poll server shows the poll calmly, with no errors', async ({ page }) => {
   // The built deck on a plain static host: no /api, no /ws.
@@ -14,8 +17,8 @@ test('a static deck with no poll server shows the poll calmly, with no errors', 
   page.on('console', msg => msg.type() === 'error' && errors.push(msg.text()))
   page.on('pageerror', err => errors.push(err.message))
   try {
-    await page.goto(`${url}/6`)
-    const slide = page.locator('.slidev-page-6')
+    await page.goto(`${url}/${hasOspo}`)
+    const slide = page.locator(`.slidev-page-${hasOspo}`)
     await expect(slide.getByRole('heading', { name: /Does your organisation have an OSPO/ })).toBeVisible()
     await expect(slide.getByText('Yes, a formal OSPO')).toBeVisible()
     await expect(slide.getByTestId('placeholder')).toHaveText(/Results appear here live/)

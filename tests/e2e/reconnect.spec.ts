@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test'
+import { loadSlides } from '../deck'
 import { freePort, startServer, tempDb } from '../serverProcess'
+
+const hasOspo = (await loadSlides()).find(s => s.poll === 'has-ospo')!.no
 
 const token = 'reconnect-test-token'
 
@@ -9,8 +12,8 @@ test('presenter and phone reconnect by themselves after a server restart and kee
   let server = await startServer({ POLL_DB: db, PRESENTER_TOKEN: token }, port)
   try {
     const presenter = await (await browser.newContext()).newPage()
-    await presenter.goto(`${server.url}/6?token=${token}`)
-    const slide = presenter.locator('.slidev-page-6')
+    await presenter.goto(`${server.url}/${hasOspo}?token=${token}`)
+    const slide = presenter.locator(`.slidev-page-${hasOspo}`)
     await expect(slide.locator('[data-poll="has-ospo"]')).toBeVisible()
 
     const phone = await (await browser.newContext({
