@@ -2,7 +2,8 @@ import type { ComputedRef, Ref } from 'vue'
 import { useNav } from '@slidev/client'
 import { createSharedComposable } from '@vueuse/core'
 import { computed } from 'vue'
-import { sessionQuery, useSessionCode } from './useSessionCode'
+import { sessionQuery } from '../polls/sessionQuery'
+import { useSessionCode } from './useSessionCode'
 import { useVoteUrl } from './useVoteUrl'
 
 export interface JoinLink {

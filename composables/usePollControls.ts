@@ -1,14 +1,14 @@
+import type { PresenterAction } from '../polls/presenterActions'
 import { withBase } from '../logic/withBase'
+import { sessionQuery } from '../polls/sessionQuery'
 import { usePresenterToken } from './usePresenterToken'
-import { sessionQuery, useSessionCode } from './useSessionCode'
-
-export type PollAction = 'open' | 'close' | 'reset' | 'reveal' | 'hide'
+import { useSessionCode } from './useSessionCode'
 
 /** Presenter actions on one poll, sent with the presenter token; the socket brings the new state back. */
 export function usePollControls(id: string) {
   const { token } = usePresenterToken()
   const session = useSessionCode()
-  return async (action: PollAction): Promise<void> => {
+  return async (action: PresenterAction): Promise<void> => {
     await fetch(withBase(`api/polls/${id}/${action}${sessionQuery(session.value)}`), {
       method: 'POST',
       headers: { authorization: `Bearer ${token.value}` },

@@ -2,8 +2,9 @@ import type { ComputedRef } from 'vue'
 import type { HiddenResults, PollResults } from '../polls/types'
 import { computed, onMounted, ref } from 'vue'
 import { withBase } from '../logic/withBase'
+import { sessionQuery } from '../polls/sessionQuery'
 import { usePollConnection } from './usePollConnection'
-import { sessionQuery, useSessionCode } from './useSessionCode'
+import { useSessionCode } from './useSessionCode'
 
 export interface UsePollResultsOptions {
   /** Live updates over the shared socket; off when printing, where one fetch is all there is. */

@@ -1,5 +1,6 @@
 import type { MaybeRefOrGetter, Ref, ShallowRef } from 'vue'
-import type { ClientMessage, HiddenResults, PollResults, PollState, ServerMessage } from '../polls/types'
+import type { ClientMessage } from '../polls/messages'
+import type { HiddenResults, PollResults, PollState, ServerMessage } from '../polls/types'
 import { useWebSocket } from '@vueuse/core'
 import { ref, shallowRef, toValue, watch } from 'vue'
 

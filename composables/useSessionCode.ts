@@ -12,10 +12,3 @@ export const useSessionCode = createSharedComposable((): Ref<string> => {
     code.value = given.trim().toUpperCase()
   return code
 })
-
-/** `?session=CODE` for API and page URLs, or '' for the default session. */
-export function sessionQuery(code: string): string {
-  return code
-    ? `?session=${encodeURIComponent(code)}`
-    : ''
-}

@@ -1,4 +1,6 @@
 import type { Ref } from 'vue'
+import type { PresenterAction } from '../polls/presenterActions'
+import { sessionQuery as query } from '../polls/sessionQuery'
 
 /** Presenter-only HTTP calls of the console, relative to where the app is served. */
 export function useConsoleApi(base: string, token: Readonly<Ref<string>>) {
@@ -8,9 +10,6 @@ export function useConsoleApi(base: string, token: Readonly<Ref<string>>) {
       headers: { authorization: `Bearer ${token.value}`, ...init.headers },
     })
   }
-  const query = (session: string): string => (session
-    ? `?session=${encodeURIComponent(session)}`
-    : '')
   const post = (path: string, body?: unknown): Promise<Response> =>
     call(path, {
       method: 'POST',
@@ -24,7 +23,7 @@ export function useConsoleApi(base: string, token: Readonly<Ref<string>>) {
     verify: async () => (await call('sessions')).ok,
     createSession: async () => ((await post('sessions')).json() as Promise<{ code: string }>),
     deleteSession: (code: string) => call(`sessions/${code}`, { method: 'DELETE' }),
-    action: (session: string, poll: string, action: string) => post(`polls/${poll}/${action}${query(session)}`),
+    action: (session: string, poll: string, action: PresenterAction) => post(`polls/${poll}/${action}${query(session)}`),
     present: (session: string, poll: string | null) => post(`current${query(session)}`, { poll }),
     /** Where phones join, as the server sees it: its LAN address or PUBLIC_URL, not this page's origin. */
     joinUrl: async () => ((await (await call('info')).json()) as { joinUrl: string }).joinUrl,

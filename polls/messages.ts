@@ -21,3 +21,4 @@ export const ClientMessageSchema = v.variant('type', [
     poll: v.nullable(v.pipe(v.string(), v.maxLength(100))),
   }),
 ])
+export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>

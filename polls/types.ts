@@ -109,11 +109,6 @@ export interface HiddenResults extends ResultsBase {
 
 // WebSocket messages (documented in docs/api.md).
 
-export type ClientMessage
-  = | { type: 'hello', participant?: string, token?: string, watch?: boolean, poll?: string }
-    | { type: 'vote', ref: number, poll: string, answer: Answer }
-    | { type: 'present', poll: string | null }
-
 export type ServerMessage
   = | { type: 'welcome', presenter: boolean }
     | { type: 'current', poll: string | null, state: PollState | null, answer: Answer | null }

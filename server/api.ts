@@ -2,11 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RequestHandler } from './http.ts'
 import type { LookupBudget } from './lookupBudget.ts'
 import type { PollService } from './pollService.ts'
+import { addRoute, createRouter, findRoute } from 'rou3'
 import * as v from 'valibot'
 import { ParticipantSchema } from '../polls/participant.ts'
+import { presenterActions } from '../polls/presenterActions.ts'
 import { requestUrl } from './http.ts'
-import { isJsonBody, readJson, sendJson } from './httpJson.ts'
-import { PollError } from './pollService.ts'
+import { isJsonBody, parseBody, sendJson } from './httpJson.ts'
+import { PollError } from './pollError.ts'
 import { bearerToken, tokenMatches } from './presenterToken.ts'
 import { createRateLimiter } from './rateLimit.ts'
 import { normalizeSessionCode } from './sessionCode.ts'
@@ -18,17 +20,9 @@ const VoteBody = v.object({
 const CurrentBody = v.object({
   poll: v.nullable(v.pipe(v.string(), v.maxLength(100))),
 }, 'body must be {"poll": "<id>"} or {"poll": null}')
-const HideBody = v.object({
+const AnswerTextBody = v.object({
   text: v.pipe(v.string(), v.maxLength(500)),
-}, 'body must be {"text": "<answer to hide>"}')
-const presenterActions = [
-  'open',
-  'close',
-  'reset',
-  'reveal',
-  'hide',
-] as const
-type PresenterAction = typeof presenterActions[number]
+}, 'body must be {"text": "<answer>"}')
 
 export interface ApiOptions {
   service: PollService
@@ -87,131 +81,132 @@ export function createApiHandler({ service, token, joinUrl, session, address, al
       throw new PollError(415, 'a vote must be sent as Content-Type: application/json')
   }
 
-  async function sessionRoutes(req: IncomingMessage, res: ServerResponse, url: URL, parts: string[], method: string): Promise<void> {
+  type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, params: Record<string, string>) => unknown
+  const router = createRouter<Handler>()
+  const on = (methods: string[], path: string, handler: Handler): void => {
+    for (const method of methods)
+      addRoute(router, method, path, handler)
+  }
+
+  // HEAD too: what uptime monitors and load balancers send.
+  on(['GET', 'HEAD'], '/api/health', (_req, res) => {
+    const storage = service.storage()
+    sendJson(res, storage.ok ? 200 : 503, storage)
+  })
+  on(['GET'], '/api/info', (_req, res) => sendJson(res, 200, {
+    joinUrl: joinUrl(),
+  }))
+  // The deck and the console keep a token from a link only once this confirms it.
+  on(['GET'], '/api/token', (req, res) => {
     requirePresenter(req)
-    if (parts.length === 0 && method === 'POST') {
-      return sendJson(res, 201, {
-        code: service.createSession(),
+    sendJson(res, 200, { ok: true })
+  })
+  on(['POST'], '/api/current', async (req, res, url) => {
+    requirePresenter(req)
+    const { poll } = await parseBody(req, CurrentBody)
+    service.setCurrent(sessionOf(req, url), poll)
+    sendJson(res, 200, { ok: true, poll })
+  })
+
+  on(['POST'], '/api/sessions', (req, res) => {
+    requirePresenter(req)
+    sendJson(res, 201, {
+      code: service.createSession(),
+    })
+  })
+  on(['GET'], '/api/sessions', (req, res) => {
+    requirePresenter(req)
+    sendJson(res, 200, service.sessions())
+  })
+  // A code as typed anywhere else: any case, stray spaces; `default` is the default session.
+  const codeParam = (raw: string): string => (raw === 'default'
+    ? ''
+    : normalizeSessionCode(decodeURIComponent(raw)) ?? raw)
+  on(['DELETE'], '/api/sessions/:code', (req, res, _url, params) => {
+    requirePresenter(req)
+    const code = codeParam(params.code!)
+    service.deleteSession(code)
+    sendJson(res, 200, { ok: true, code })
+  })
+  on(['GET'], '/api/sessions/:code/export', (req, res, url, params) => {
+    requirePresenter(req)
+    const code = codeParam(params.code!)
+    if (!service.hasSession(code))
+      throw new PollError(404, `unknown session "${code}"`)
+    const format = url.searchParams.get('format') ?? 'json'
+    const name = `ospo-poll-results-${code || 'default'}`
+    if (format === 'csv') {
+      res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"`, 'cache-control': 'no-store' })
+      res.end(service.exportCsv(code))
+      return
+    }
+    if (format !== 'json')
+      throw new PollError(400, 'format must be csv or json')
+    res.setHeader('content-disposition', `attachment; filename="${name}.json"`)
+    sendJson(res, 200, service.exportJson(code))
+  })
+
+  on(['GET'], '/api/polls', (_req, res) => sendJson(res, 200, service.summaries()))
+  /** Routes on one poll of one session: the poll (404) and the session (404, a failed look-up) must exist. */
+  const onPoll = (method: string, action: string, handler: (req: IncomingMessage, res: ServerResponse, session: string, id: string) => unknown): void =>
+    on([method], `/api/polls/:id/${action}`, (req, res, url, params) => {
+      const id = params.id!
+      service.poll(id)
+      return handler(req, res, sessionOf(req, url), id)
+    })
+
+  on(['POST'], '/api/polls/:id/votes', async (req, res, url, params) => {
+    // Before anything else: another site's page learns nothing, not even whether the poll exists.
+    checkVoteRequest(req)
+    const id = params.id!
+    service.poll(id)
+    const session = sessionOf(req, url)
+    const { participant, answer: given } = await parseBody(req, VoteBody)
+    const answer = await service.vote(session, id, participant, given)
+    sendJson(res, 200, { ok: true, poll: id, answer })
+  })
+  onPoll('GET', 'results', (req, res, session, id) => sendJson(res, 200, isPresenter(req)
+    ? service.results(session, id)
+    : service.publicResults(session, id)))
+  onPoll('GET', 'hidden-answers', (req, res, session, id) => {
+    requirePresenter(req)
+    sendJson(res, 200, service.hiddenTexts(session, id))
+  })
+  onPoll('POST', 'hide-answer', async (req, res, session, id) => {
+    requirePresenter(req)
+    const { text } = await parseBody(req, AnswerTextBody)
+    sendJson(res, 200, {
+      ok: true,
+      hidden: service.hideText(session, id, text),
+    })
+  })
+  onPoll('POST', 'unhide-answer', async (req, res, session, id) => {
+    requirePresenter(req)
+    const { text } = await parseBody(req, AnswerTextBody)
+    sendJson(res, 200, {
+      ok: true,
+      shown: service.unhideText(session, id, text),
+    })
+  })
+  for (const action of presenterActions) {
+    onPoll('POST', action, (req, res, session, id) => {
+      requirePresenter(req)
+      sendJson(res, 200, {
+        ok: true,
+        poll: id,
+        ...service[action](session, id),
       })
-    }
-    if (parts.length === 0 && method === 'GET')
-      return sendJson(res, 200, service.sessions())
-    // As typed anywhere else: any case, stray spaces.
-    const code = parts[0] === 'default'
-      ? ''
-      : normalizeSessionCode(decodeURIComponent(parts[0]!)) ?? parts[0]!
-    if (parts.length === 1 && method === 'DELETE') {
-      service.deleteSession(code)
-      return sendJson(res, 200, { ok: true, code })
-    }
-    if (parts.length === 2 && parts[1] === 'export' && method === 'GET') {
-      if (!service.hasSession(code))
-        throw new PollError(404, `unknown session "${code}"`)
-      const format = url.searchParams.get('format') ?? 'json'
-      const name = `ospo-poll-results-${code || 'default'}`
-      if (format === 'csv') {
-        res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"`, 'cache-control': 'no-store' })
-        res.end(service.exportCsv(code))
-        return
-      }
-      if (format !== 'json')
-        throw new PollError(400, 'format must be csv or json')
-      res.setHeader('content-disposition', `attachment; filename="${name}.json"`)
-      return sendJson(res, 200, service.exportJson(code))
-    }
-    throw new PollError(404, 'not found')
+    })
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const parts = url.pathname.split('/').filter(Boolean).slice(1)
     const method = req.method ?? 'GET'
-
     if (method === 'POST' && !limiter.take(address(req)))
       throw new PollError(429, 'too many requests: slow down')
-
-    // HEAD too: what uptime monitors and load balancers send.
-    if (parts.length === 1 && parts[0] === 'health' && (method === 'GET' || method === 'HEAD')) {
-      const storage = service.storage()
-      return sendJson(res, storage.ok ? 200 : 503, storage)
-    }
-    if (parts.length === 1 && parts[0] === 'info' && method === 'GET') {
-      return sendJson(res, 200, {
-        joinUrl: joinUrl(),
-      })
-    }
-    // The deck and the console keep a token from a link only once this confirms it.
-    if (parts.length === 1 && parts[0] === 'token' && method === 'GET') {
-      requirePresenter(req)
-      return sendJson(res, 200, { ok: true })
-    }
-    if (parts.length === 1 && parts[0] === 'current' && method === 'POST') {
-      requirePresenter(req)
-      const body = v.safeParse(CurrentBody, await readJson(req))
-      if (!body.success)
-        throw new PollError(400, body.issues[0].message)
-      service.setCurrent(sessionOf(req, url), body.output.poll)
-      return sendJson(res, 200, { ok: true, poll: body.output.poll })
-    }
-    if (parts[0] === 'sessions')
-      return sessionRoutes(req, res, url, parts.slice(1), method)
-    if (parts[0] !== 'polls')
+    const match = findRoute(router, method, url.pathname)
+    if (!match)
       throw new PollError(404, 'not found')
-    if (parts.length === 1 && method === 'GET')
-      return sendJson(res, 200, service.summaries())
-
-    const [, id, action] = parts
-    if (!id || parts.length !== 3)
-      throw new PollError(404, 'not found')
-    if (action === 'votes' && method === 'POST')
-      checkVoteRequest(req)
-    service.poll(id)
-    const code = sessionOf(req, url)
-
-    if (action === 'votes' && method === 'POST') {
-      const raw = await readJson(req)
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-        throw new PollError(400, 'body must be a JSON object {"participant", "answer"}')
-      const body = v.safeParse(VoteBody, raw)
-      if (!body.success)
-        throw new PollError(400, body.issues[0].message)
-      const answer = await service.vote(code, id, body.output.participant, body.output.answer)
-      return sendJson(res, 200, { ok: true, poll: id, answer })
-    }
-    if (action === 'results' && method === 'GET') {
-      return sendJson(res, 200, isPresenter(req)
-        ? service.results(code, id)
-        : service.publicResults(code, id))
-    }
-    if (action === 'hide-answer' && method === 'POST') {
-      requirePresenter(req)
-      const body = v.safeParse(HideBody, await readJson(req))
-      if (!body.success)
-        throw new PollError(400, body.issues[0].message)
-      return sendJson(res, 200, {
-        ok: true,
-        hidden: service.hideText(code, id, body.output.text),
-      })
-    }
-    if (action === 'unhide-answer' && method === 'POST') {
-      requirePresenter(req)
-      const body = v.safeParse(HideBody, await readJson(req))
-      if (!body.success)
-        throw new PollError(400, body.issues[0].message)
-      return sendJson(res, 200, {
-        ok: true,
-        shown: service.unhideText(code, id, body.output.text),
-      })
-    }
-    if (action === 'hidden-answers' && method === 'GET') {
-      requirePresenter(req)
-      return sendJson(res, 200, service.hiddenTexts(code, id))
-    }
-    if (presenterActions.includes(action as PresenterAction) && method === 'POST') {
-      requirePresenter(req)
-      const state = service[action as PresenterAction](code, id)
-      return sendJson(res, 200, { ok: true, poll: id, ...state })
-    }
-    throw new PollError(404, 'not found')
+    await match.data(req, res, url, match.params ?? {})
   }
 
   return (req, res, next) => {

@@ -6,6 +6,7 @@ import type { AddressBudgets } from './addressBudgets.ts'
 import type { RequestHandler } from './http.ts'
 import type { RealtimeStats } from './realtime.ts'
 import { polls as deckPolls } from '../polls/definitions.ts'
+import { sessionQuery } from '../polls/sessionQuery.ts'
 import { DEFAULT_BUDGETS } from './addressBudgets.ts'
 import { createApiHandler } from './api.ts'
 import { compileTrust, createClientAddress } from './clientAddress.ts'
@@ -129,9 +130,9 @@ export function createPollServer(options: PollServerOptions): PollServer {
     const join = /^\/(?:v|vote)(?:\/([\w-]{4,12}))?\/?$/.exec(url.pathname)
     if (join && url.pathname !== '/vote/') {
       // A mistyped code is passed on as typed, so the voting page says it is unknown instead of joining the default session.
-      const code = join[1] && (normalizeSessionCode(join[1]) ?? encodeURIComponent(join[1]))
+      const code = join[1] && (normalizeSessionCode(join[1]) ?? join[1])
       res.writeHead(302, { location: `${base}vote/${code
-        ? `?session=${code}`
+        ? sessionQuery(code)
         : url.search}` })
       res.end()
       return

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Buffer } from 'node:buffer'
-import { PollError } from './pollService.ts'
+import * as v from 'valibot'
+import { PollError } from './pollError.ts'
 
 export const MAX_BODY_BYTES = 16 * 1024
 
@@ -53,4 +54,12 @@ export function readJson(req: IncomingMessage): Promise<unknown> {
       }
     })
   })
+}
+
+/** Reads a JSON body and checks it against `schema`: 400 with the first issue's message when it does not fit. */
+export async function parseBody<S extends v.GenericSchema>(req: IncomingMessage, schema: S): Promise<v.InferOutput<S>> {
+  const body = v.safeParse(schema, await readJson(req))
+  if (!body.success)
+    throw new PollError(400, body.issues[0].message)
+  return body.output
 }

@@ -1,4 +1,4 @@
-import { PollError } from './pollService.ts'
+import { PollError } from './pollError.ts'
 import { createRateLimiter } from './rateLimit.ts'
 
 export const TOO_MANY_FAILURES = 'too many failed look-ups: try again in a minute'

@@ -5,18 +5,12 @@ import { moderationKey } from '../polls/normalizeText.ts'
 import { scalePoints } from '../polls/scalePoints.ts'
 import { validateAnswer } from '../polls/validateAnswer.ts'
 import { toCsv, toJson } from './exportResults.ts'
+import { PollError } from './pollError.ts'
 import { aggregate, hiddenResults } from './results.ts'
 import { generateSessionCode } from './sessionCode.ts'
 import { StorageError } from './storageError.ts'
 import { createTally } from './tally.ts'
 import { createVoteBatcher } from './voteBatcher.ts'
-
-/** A refusal the transports turn into a status code and `{ error }`. */
-export class PollError extends Error {
-  constructor(readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503, message: string) {
-    super(message)
-  }
-}
 
 export type PollEvent
   = | { type: 'results', session: string, poll: string }

@@ -13,7 +13,7 @@ import { ClientMessageSchema } from '../polls/messages.ts'
 import { requestUrl } from './http.ts'
 import { MAX_BODY_BYTES } from './httpJson.ts'
 import { TOO_MANY_FAILURES } from './lookupBudget.ts'
-import { PollError } from './pollService.ts'
+import { PollError } from './pollError.ts'
 import { tokenMatches } from './presenterToken.ts'
 import { createRateLimiter } from './rateLimit.ts'
 
