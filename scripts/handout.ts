@@ -1,20 +1,20 @@
-// `npm run handout -- --session CODE [--output FILE]`: the deck with one workshop's results on its poll
-// slides, a cover with the date and session code, the speaker notes and a results appendix, as one PDF.
+// `npm run handout -- --session CODE [--output FILE]`: one workshop's handout as an A4 PDF: every slide
+// (this session's results on its poll slides) on a notes page with its speaker notes, the first one the
+// cover with the session, date and participants, then a results appendix with every poll's chart and numbers.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { load } from '@slidev/parser/fs'
-import { PDFDocument } from 'pdf-lib'
-import { chromium } from 'playwright-chromium'
 import { polls } from '../polls/definitions'
 import { readConfig } from '../server/config'
 import { createPollService } from '../server/pollService'
 import { normalizeSessionCode } from '../server/sessionCode'
 import { createStore } from '../server/store'
-import { chromiumArgs, resolveChromium } from './browser'
-import { handoutHtml } from './handoutHtml'
+import { handoutPdf } from './handoutPdf'
+import { slideHeading } from './slideHeading'
+import { blankSlidePages, exportCheckedDeck } from './slidePagesCheck'
 import { slidevExport } from './slidevExport'
 
 const { values } = parseArgs({
@@ -52,6 +52,11 @@ const deck = await load({
   roots: [root],
   userRoot: root,
 }, resolve(root, 'slides.md'))
+const slides = deck.slides.map((s, i) => ({
+  no: i + 1,
+  title: slideHeading(s),
+  note: s.note ?? '',
+}))
 
 // The intermediate deck PDF shows results that were hidden in the room: it lives only in a private
 // temporary folder that is removed however this ends.
@@ -66,42 +71,34 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   step(2, 'Exporting the deck with this session\'s results on its poll slides')
   const deckPdf = join(work, 'deck.pdf')
-  await slidevExport({
-    format: 'pdf',
-    output: deckPdf,
-    env: { HANDOUT_SESSION: session, POLL_DB: config.dbPath },
-  })
+  await exportCheckedDeck(
+    () => slidevExport({
+      format: 'pdf',
+      output: deckPdf,
+      env: { HANDOUT_SESSION: session, POLL_DB: config.dbPath },
+    }),
+    () => blankSlidePages(deckPdf, slides.map(s => s.title)),
+  )
 
-  step(3, 'Rendering the cover, speaker notes and results appendix')
-  const browser = await chromium.launch({
-    executablePath: resolveChromium(),
-    args: chromiumArgs,
-  })
-  const page = await browser.newPage()
-  await page.setContent(handoutHtml({
+  step(3, 'Rendering the notes pages and the results appendix, and drawing each slide onto its notes page')
+  const handout = await handoutPdf({
     title: deck.headmatter.title as string,
-    author: `${deck.headmatter.author as string} · RISE Research Institutes of Sweden`,
     session,
     date: new Date().toISOString().slice(0, 10),
     participants,
     polls: results,
-    slides: deck.slides.map((s, i) => ({ no: i + 1, title: s.title ?? polls.find(p => p.id === s.frontmatter.poll)?.question ?? '', note: s.note ?? '' })),
-  }))
-  const extrasPdf = await page.pdf({ width: '980px', height: '551px', printBackground: true })
-  await browser.close()
+    slides,
+  }, readFileSync(deckPdf), work)
 
-  step(4, 'Putting it together')
-  const handout = await PDFDocument.create()
-  const extras = await PDFDocument.load(extrasPdf)
-  const slides = await PDFDocument.load(readFileSync(deckPdf))
-  const [cover, ...rest] = await handout.copyPages(extras, extras.getPageIndices())
-  handout.addPage(cover!)
-  for (const p of await handout.copyPages(slides, slides.getPageIndices())) handout.addPage(p)
-  for (const p of rest) handout.addPage(p)
+  step(4, 'Writing the handout')
   handout.setTitle(`${deck.headmatter.title as string} · handout ${session || 'default'}`)
   mkdirSync(dirname(output), { recursive: true })
   writeFileSync(output, await handout.save())
-  console.log(`Handout: ${output} (${handout.getPageCount()} pages)`)
+  console.log(`Handout: ${output} (${handout.getPageCount()} pages: ${slides.length} slides with their notes, ${handout.getPageCount() - slides.length} of results appendix)`)
+}
+catch (err) {
+  console.error(`No handout: ${(err as Error).message}`)
+  process.exitCode = 1
 }
 finally {
   removeWork()

@@ -1,4 +1,6 @@
-import type { Poll, PollResults } from '../polls/types'
+import type { PollWithResults } from './handoutAppendix'
+import { escapeHtml } from './escapeHtml'
+import { appendixHtml, counted } from './handoutAppendix'
 
 export interface HandoutSlide {
   no: number
@@ -7,80 +9,166 @@ export interface HandoutSlide {
 }
 
 export interface HandoutData {
+  /** The deck's title, in every page's footer. */
   title: string
-  author: string
   session: string
   date: string
   participants: number
-  polls: { poll: Poll, results: PollResults }[]
+  polls: PollWithResults[]
   slides: HandoutSlide[]
+  /** The deck PDF's page width over its height. */
+  slideAspect: number
+  /** @font-face rules for the deck's fonts (deckFontFaces()). */
+  fontFaces: string
 }
 
-/** Everything a participant typed goes through here: text, never markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
+/**
+ * A4 portrait, in millimetres. Each slide's notes page is one sheet: a frame at the top of the page's
+ * content box, where the slide's own PDF page is drawn afterwards (notesPages.ts), its notes below.
+ * The running header and footer sit in the top and bottom margins, still at least 15 mm from the edge.
+ */
+export const SHEET = {
+  width: 210,
+  height: 297,
+  side: 18,
+  top: 24,
+  bottom: 24,
 }
 
-function pct(n: number, of: number): string {
-  return of
-    ? `${Math.round((n / of) * 100)}%`
-    : '–'
-}
+export const contentWidth = SHEET.width - 2 * SHEET.side
 
-function resultRows({ poll, results }: { poll: Poll, results: PollResults }): string {
-  const row = (label: string, value: string, extra = ''): string =>
-    `<tr><td>${escapeHtml(label)}</td><td class="num">${value}</td><td class="num">${extra}</td></tr>`
-  switch (results.kind) {
-    case 'single':
-    case 'multiple':
-      return 'options' in poll
-        ? poll.options.map(o => row(o.label, String(results.counts[o.id] ?? 0), pct(results.counts[o.id] ?? 0, results.participants))).join('')
-        : ''
-    case 'scale':
-      return Object.entries(results.counts).map(([point, n]) => row(point, String(n), pct(n, results.participants))).join('')
-        + row('Mean', results.mean === null
-          ? '–'
-          : String(results.mean))
-    case 'ranking':
-      return results.order.map((id, i) => row(`${i + 1}. ${'options' in poll
-        ? poll.options.find(o => o.id === id)?.label ?? id
-        : id}`, `${results.scores[id]} pts`)).join('')
-    case 'text':
-      return results.entries.map(e => row(e.text, String(e.count))).join('') || row('(no answers)', '')
+export function slideFrame(aspect: number): { x: number, top: number, width: number, height: number } {
+  return {
+    x: SHEET.side,
+    top: SHEET.top,
+    width: contentWidth,
+    height: contentWidth / aspect,
   }
 }
 
-/** Cover, speaker notes and a results appendix (one page per poll), sized like the deck's pages. */
+/** Speaker notes are Markdown: paragraphs, and `- ` lists whose items may run over indented lines. */
+export function notesHtml(note: string): string {
+  const blocks: string[] = []
+  let paragraph: string[] = []
+  let items: string[] = []
+  const flush = (): void => {
+    if (paragraph.length)
+      blocks.push(`<p>${escapeHtml(paragraph.join(' '))}</p>`)
+    if (items.length)
+      blocks.push(`<ul>${items.map(i => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`)
+    paragraph = []
+    items = []
+  }
+  for (const line of note.trim().split('\n')) {
+    const item = /^\s*[-*]\s(.*)$/.exec(line)
+    if (!line.trim()) {
+      flush()
+    }
+    else if (item) {
+      if (paragraph.length)
+        flush()
+      items.push(item[1]!.trim())
+    }
+    else if (items.length && /^\s/.test(line)) {
+      items[items.length - 1] += ` ${line.trim()}`
+    }
+    else {
+      if (items.length)
+        flush()
+      paragraph.push(line.trim())
+    }
+  }
+  flush()
+  return blocks.join('')
+}
+
+/** Running header and footer text: in the margin, small, in the deck's body font. */
+const MARGIN_TEXT = 'font: 8pt \'Lato\', sans-serif; color: #777;'
+const HEADER = `${MARGIN_TEXT} vertical-align: bottom; padding-bottom: 3mm;`
+const FOOTER = `${MARGIN_TEXT} vertical-align: top; padding-top: 3mm;`
+
+/** A CSS string literal; `<` escaped too, so nothing closes the style element. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"<]/g, c => `\\${c.charCodeAt(0).toString(16)} `).replace(/\s/g, ' ')}"`
+}
+
+function sheet(slide: HandoutSlide, count: number, frameHeight: number, extra = ''): string {
+  return `<section class="sheet" data-slide="${slide.no}">
+    <div class="frame" style="height:${frameHeight.toFixed(2)}mm"></div>
+    ${extra}
+    <p class="caption">Slide ${slide.no} of ${count}${slide.title
+      ? ` · ${escapeHtml(slide.title)}`
+      : ''}</p>
+    <div class="notes">${notesHtml(slide.note) || '<p class="none">No speaker notes.</p>'}</div>
+  </section>`
+}
+
+/**
+ * The handout as one document: a notes page per slide (the first, the deck's cover, with the handout's
+ * session, date and participants), then the results appendix.
+ */
 export function handoutHtml(data: HandoutData): string {
   const session = data.session || 'default (conference)'
-  const notes = data.slides.filter(s => s.note.trim())
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
-    @page { size: 980px 551px; margin: 0; }
-    body { margin: 0; font-family: Lato, 'DejaVu Sans', 'Noto Color Emoji', sans-serif; color: #111; }
-    section { width: 980px; height: 545px; box-sizing: border-box; padding: 40px 56px; page-break-after: always; overflow: hidden; }
-    .cover { background: #fbe5dc; display: flex; flex-direction: column; justify-content: flex-end; }
-    h1 { font-size: 34px; margin: 0 0 12px; } h2 { font-size: 24px; margin: 0 0 12px; }
-    .meta { font-size: 16px; line-height: 1.6; }
-    .notes { height: auto; min-height: 0; overflow: visible; page-break-after: always; }
-    .note { break-inside: avoid; margin-bottom: 10px; font-size: 12px; white-space: pre-wrap; }
-    .note b { font-size: 13px; }
-    table { border-collapse: collapse; width: 100%; font-size: 15px; }
-    td { padding: 4px 8px; border-bottom: 1px solid #ddd; } .num { text-align: right; width: 90px; }
-    .small { font-size: 12px; color: #555; }
-  </style></head><body>
-  <section class="cover">
-    <p class="meta">${escapeHtml(data.author)}</p>
-    <h1>${escapeHtml(data.title)}</h1>
-    <p class="meta">Workshop handout · session <b data-session>${escapeHtml(session)}</b> · ${escapeHtml(data.date)}<br>
-    ${data.participants} participants answered the polls. Their results are on the poll slides and in the appendix.</p>
+  const frame = slideFrame(data.slideAspect)
+  const [first, ...rest] = data.slides
+  const cover = `<div class="handout">
+    <p class="kicker">Workshop handout · session <b>${escapeHtml(session)}</b> · ${escapeHtml(data.date)}</p>
+    <p>${counted(data.participants, 'participant', 'participants')} answered the polls. Each slide follows with its
+    speaker notes; the poll slides show this session's final results, hidden ones included, and the
+    results appendix after the last slide gives every poll's numbers.</p>
     <p class="small">No personal data was collected: participants were anonymous random ids.</p>
-  </section>
-  <section class="notes"><h2>Speaker notes</h2>
-    ${notes.map(s => `<div class="note"><b>${s.no}. ${escapeHtml(s.title)}</b>\n${escapeHtml(s.note.trim())}</div>`).join('')}
-  </section>
-  ${data.polls.map(p => `<section><p class="small">Results appendix · session ${escapeHtml(session)}</p>
-    <h2>${escapeHtml(p.poll.question)}</h2>
-    <p class="small">${p.results.participants} answers · ${p.poll.kind}</p>
-    <table>${resultRows(p)}</table></section>`).join('')}
+  </div>`
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
+    ${data.fontFaces}
+    @page {
+      size: A4;
+      margin: ${SHEET.top}mm ${SHEET.side}mm ${SHEET.bottom}mm;
+      @bottom-left { content: ${cssString(`${data.title} · workshop handout, session ${session}`)}; ${FOOTER} }
+      @bottom-right { content: "Page " counter(page) " of " counter(pages); ${FOOTER} }
+    }
+    @page appendix { @top-left { content: ${cssString(`Results appendix · session ${session}`)}; ${HEADER} } }
+    .appendix { page: appendix; }
+    html { font: 11pt/1.45 'Lato', 'Noto Color Emoji', sans-serif; color: #111; overflow-wrap: anywhere; }
+    body { margin: 0; }
+    h1, h2, .kicker { font-family: 'Lexend', 'Lato', 'Noto Color Emoji', sans-serif; font-weight: 700; }
+    code { font-family: 'Fira Code', monospace; font-size: 0.9em; }
+    p { margin: 0 0 0.6em; }
+    ul { margin: 0 0 0.6em; padding-left: 1.2em; }
+    /* A sheet is exactly one page (a hair less, so rounding never spills a blank one). */
+    .sheet { height: ${SHEET.height - SHEET.top - SHEET.bottom - 0.5}mm; overflow: hidden; break-after: page; display: flex; flex-direction: column; }
+    .frame { flex: none; margin-bottom: 7mm; }
+    .caption { font-size: 9pt; color: #555; border-bottom: 0.25mm solid #ccc; padding-bottom: 1.5mm; margin-bottom: 4mm; }
+    .notes { flex: 1; min-height: 0; }
+    .none { color: #777; }
+    .handout { background: #fbe5dc; padding: 5mm 6mm 2mm; margin-bottom: 7mm; }
+    .handout .kicker { font-size: 13pt; margin-bottom: 2mm; }
+    .small, .meta, .source { font-size: 9pt; color: #555; }
+    .appendix h1 { font-size: 20pt; margin: 0 0 2mm; }
+    .poll { margin-top: 9mm; }
+    .poll:not(.text) { break-inside: avoid; }
+    .poll h2 { font-size: 13pt; line-height: 1.3; margin: 0 0 1mm; break-after: avoid; }
+    .poll .meta { break-after: avoid; }
+    .chart { display: grid; grid-template-columns: minmax(0, 1fr) 66mm 24mm; }
+    .bar { display: contents; }
+    .label, .cell, .value { align-self: stretch; padding: 1.2mm 0; border-bottom: 0.2mm solid #eee; break-inside: avoid; }
+    /* Bar and figures on the label's first line; an industry figure or a wrapped answer goes below. */
+    .cell, .value { display: flex; align-items: flex-start; }
+    .label { min-width: 0; }
+    .cell { padding-left: 4mm; }
+    .detail { display: block; font-size: 8pt; color: #555; }
+    .value { justify-content: flex-end; font-variant-numeric: tabular-nums; font-weight: 700; }
+    .track { flex: 1; position: relative; height: 3.2mm; margin-top: 1.2mm; background: #eee; border-radius: 0.8mm; }
+    .fill { height: 100%; background: #c2410c; border-radius: 0.8mm; }
+    .reference { position: absolute; top: -0.8mm; bottom: -0.8mm; width: 0.7mm; background: #2f6b4f; }
+    .legend { display: inline-block; width: 0.7mm; height: 0.9em; margin-right: 1.5mm; vertical-align: -0.1em; background: #2f6b4f; }
+    .total { margin-top: 2mm; font-weight: 700; }
+    .total code { font-weight: 400; }
+    .source { margin-top: 2mm; }
+  </style></head><body>
+  ${first
+    ? sheet(first, data.slides.length, frame.height, cover)
+    : ''}
+  ${rest.map(s => sheet(s, data.slides.length, frame.height)).join('')}
+  ${appendixHtml(data.polls, session)}
   </body></html>`
 }

@@ -26,11 +26,10 @@ describe('toCsv', () => {
       },
     ], polls)
     const lines = csv.trim().split('\n')
-    expect(lines[0]).toMatch(/^# No personal data is collected/)
-    expect(lines[1]).toBe('session,poll,kind,participant,answer,time')
-    expect(lines[2]).toBe(`ABC234,has-ospo,single,${pseudonym('ABC234', 'phone-one-1')},formal,2026-11-27T10:00:00.000Z`)
-    expect(lines[3]).toContain('support > resources')
-    expect(lines[4]).toContain('"\'=HYPERLINK(""x""), <b>hi</b>"')
+    expect(lines[0]).toBe('session,poll,kind,participant,answer,time')
+    expect(lines[1]).toBe(`ABC234,has-ospo,single,${pseudonym('ABC234', 'phone-one-1')},formal,2026-11-27T10:00:00.000Z`)
+    expect(lines[2]).toContain('support > resources')
+    expect(lines[3]).toContain('"\'=HYPERLINK(""x""), <b>hi</b>"')
   })
 
   it('gives a participant different pseudonyms in different sessions', () => {

@@ -45,11 +45,14 @@ export function csvCell(value: string): string {
     : safe
 }
 
-/** One row per answer: session, poll, kind, participant pseudonym, answer, time (ISO 8601). */
+/**
+ * One row per answer: session, poll, kind, participant pseudonym, answer, time (ISO 8601). The header is
+ * the first line, as spreadsheets and CSV readers expect: the privacy note travels in the JSON export and
+ * on the CLI's stderr, never as a comment line here.
+ */
 export function toCsv(session: string, rows: AnswerRow[], polls: Poll[]): string {
   const kinds = new Map(polls.map(p => [p.id, p.kind]))
   const lines = [
-    `# ${PRIVACY_NOTE}`,
     'session,poll,kind,participant,answer,time',
     ...rows.map(r => [
       session || 'default',

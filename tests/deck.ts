@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { load } from '@slidev/parser/fs'
-import { findPoll } from '../polls/definitions'
+import { slideHeading } from '../scripts/slideHeading'
 
 export interface SlideInfo {
   no: number
@@ -20,9 +20,7 @@ export async function loadSlides(): Promise<SlideInfo[]> {
   }, resolve(root, 'slides.md'))
   return data.slides.map((slide, i) => ({
     no: i + 1,
-    title: slide.frontmatter.poll
-      ? findPoll(slide.frontmatter.poll)!.question
-      : slide.title ?? '',
+    title: slideHeading(slide),
     poll: slide.frontmatter.poll,
     layout: slide.frontmatter.layout,
     mermaidBlocks: (slide.content.match(/^```mermaid/gm) ?? []).length,

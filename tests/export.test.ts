@@ -63,6 +63,10 @@ describe('npm run export', () => {
     for (const slide of slides)
       expect(pageText(out, slide.no), `heading of slide ${slide.no}`).toContain(slide.title)
 
+    // Only the deck's fonts: a glyph none of them has (a box-drawing legend mark did) would bring in a fallback.
+    const fonts = new Set(execFileSync('pdffonts', [out], { encoding: 'utf8' }).trim().split('\n').slice(2).map(row => row.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '').split('-')[0]))
+    expect([...fonts].sort()).toEqual(['FiraCodeLight', 'Lato', 'Lexend'])
+
     const pollPages = slides.filter(s => s.poll)
     const voted = pageText(out, pollPages.find(s => s.poll === 'has-ospo')!.no)
     // (the answer count in the side panel may land between a label and its figure in reading order)

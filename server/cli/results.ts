@@ -1,9 +1,12 @@
-// `npm run results -- --session CODE --format csv|json [--output FILE]`: a session's results from the database.
+// `npm run --silent results -- --session CODE --format csv|json [--output FILE]`: a session's results from
+// the database. stdout (or FILE) carries only the data, so a CSV's first line is its header row; the
+// privacy note goes to stderr for CSV (JSON carries it as its `privacy` field).
 import { writeFileSync } from 'node:fs'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { polls } from '../../polls/definitions.ts'
 import { readConfig } from '../config.ts'
+import { PRIVACY_NOTE } from '../exportResults.ts'
 import { createPollService } from '../pollService.ts'
 import { normalizeSessionCode } from '../sessionCode.ts'
 import { createStore } from '../store.ts'
@@ -38,6 +41,8 @@ const text = format === 'csv'
   ? service.exportCsv(session)
   : `${JSON.stringify(service.exportJson(session), null, 2)}\n`
 store.close()
+if (format === 'csv')
+  console.error(PRIVACY_NOTE)
 if (values.output) {
   writeFileSync(values.output, text)
   console.error(`Wrote ${values.output}`)
