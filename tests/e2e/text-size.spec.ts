@@ -7,7 +7,9 @@ const slides = await loadSlides()
 const byTitle = (title: string) => slides.find(s => s.title === title)!
 
 // On a projector at 1920×1080, text under ~24 px cannot be read from the back of the room.
-test.use({ viewport: { width: 1920, height: 1080 } })
+test.use({
+  viewport: { width: 1920, height: 1080 },
+})
 
 for (const slide of slides) {
   test(`slide ${slide.no} "${slide.title.slice(0, 50)}": no text under 24 px`, async ({ page }) => {

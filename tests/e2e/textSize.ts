@@ -40,12 +40,19 @@ export async function drawnTexts(root: Locator): Promise<DrawnText[]> {
       let scale: number
       if (el instanceof SVGGraphicsElement) {
         const m = el.getScreenCTM()
-        scale = m ? Math.hypot(m.a, m.b) : 1
+        scale = m
+          ? Math.hypot(m.a, m.b)
+          : 1
       }
       else {
-        scale = el.offsetWidth > 0 ? el.getBoundingClientRect().width / el.offsetWidth : 1
+        scale = el.offsetWidth > 0
+          ? el.getBoundingClientRect().width / el.offsetWidth
+          : 1
       }
-      out.push({ text: text.slice(0, 60), px: Math.round(Number.parseFloat(style.fontSize) * scale * 10) / 10 })
+      out.push({
+        text: text.slice(0, 60),
+        px: Math.round(Number.parseFloat(style.fontSize) * scale * 10) / 10,
+      })
     }
     return out
   })
