@@ -15,6 +15,6 @@ export default defineConfig({
   },
   shortcuts: {
     'deck-heading': 'font-heading font-bold text-ink leading-tight tracking-tight',
-    'deck-credit': 'absolute bottom-1 right-2 text-[10px] text-gray-600 bg-white/80 px-1',
+    'deck-credit': 'absolute bottom-1 right-2 text-[13px] text-gray-600 bg-white/80 px-1',
   },
 })

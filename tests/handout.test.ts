@@ -129,7 +129,9 @@ describe('npm run handout', () => {
       expect(page, `page ${slide.no}`).toContain(slide.title)
       expect(page, `notes on page ${slide.no}`).toContain(notes[slide.no - 1]!.trim().split('\n')[0]!.slice(0, 40))
     }
-    expect(pages[6]).toContain('Think of two axes: effort for the organisation on x, value for the organisation on y.')
+    // A long note, whole on its slide's page.
+    const maturityModel = slides.find(s => s.title === 'The Open Source Maturity model')!
+    expect(pages[maturityModel.no - 1]).toContain('Think of two axes: effort for the organisation on x, value for the organisation on y.')
 
     // The poll slides show this session's numbers; hidden during the workshop, shown in the handout;
     // typed markup stays text.

@@ -17,12 +17,23 @@ async function overflowing(page: Page, no: number): Promise<string[]> {
   return page.locator(`.slidev-page-${no}`).evaluate((slide) => {
     const box = slide.getBoundingClientRect()
     const out: string[] = []
-    for (const el of slide.querySelectorAll('*')) {
+    // Mermaid's SVG lives in a shadow root, which querySelectorAll does not enter: a diagram too big for its box
+    // overflows there.
+    const elements: Element[] = []
+    const roots: ParentNode[] = [slide]
+    while (roots.length > 0) {
+      for (const el of roots.pop()!.querySelectorAll('*')) {
+        elements.push(el)
+        if (el.shadowRoot)
+          roots.push(el.shadowRoot)
+      }
+    }
+    for (const el of elements) {
       const r = el.getBoundingClientRect()
       if (r.width === 0 || r.height === 0)
         continue
       if (r.left < box.left - 1 || r.top < box.top - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1)
-        out.push(`${el.tagName.toLowerCase()}.${el.className}: "${(el.textContent ?? '').slice(0, 40)}"`)
+        out.push(`${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}: "${(el.textContent ?? '').slice(0, 40)}"`)
     }
     return out
   })
