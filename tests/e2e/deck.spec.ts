@@ -59,6 +59,12 @@ for (const viewport of [
         await expect(root).not.toContainText('Syntax error')
         await page.evaluate(() => document.fonts.ready)
         expect(await overflowing(page, slide.no)).toEqual([])
+        // The speaker's footer, where it has one, sits in the slide's bottom-left corner on every layout.
+        for (const footer of await root.locator('.deck-footer').all()) {
+          const [slideBox, footerBox] = [(await root.boundingBox())!, (await footer.boundingBox())!]
+          expect(footerBox.x - slideBox.x).toBeLessThan(slideBox.width * 0.1)
+          expect(slideBox.y + slideBox.height - (footerBox.y + footerBox.height)).toBeLessThan(slideBox.height * 0.06)
+        }
         expect(errors).toEqual([])
       })
     }
