@@ -5,7 +5,6 @@ import type { FromGenerator, SocketCounts, ToGenerator } from './protocol'
 import { randomBytes } from 'node:crypto'
 import process from 'node:process'
 import WebSocket from 'ws'
-import { findPoll } from '../polls/definitions'
 import { randomAnswer } from './answers'
 import { now, sleep } from './clock'
 import { assertLoopback } from './loopback'
@@ -62,8 +61,8 @@ function onMessage(phone: Phone, data: string, at: number): void {
       counts.welcomed += 1
       return
     case 'current':
-      phone.poll = message.poll !== null && message.state?.open
-        ? findPoll(message.poll) ?? null
+      phone.poll = message.state?.open
+        ? message.definition
         : null
       settle(phone)
       return

@@ -1,6 +1,6 @@
 import type { MaybeRefOrGetter, Ref, ShallowRef } from 'vue'
 import type { ClientMessage } from '../polls/messages'
-import type { HiddenResults, PollResults, PollState, ServerMessage } from '../polls/types'
+import type { HiddenResults, Poll, PollResults, PollState, ServerMessage } from '../polls/types'
 import { useWebSocket } from '@vueuse/core'
 import { ref, shallowRef, toValue, watch } from 'vue'
 
@@ -26,7 +26,8 @@ export interface UsePollSocketOptions {
 export interface UsePollSocketReturn {
   status: Ref<'OPEN' | 'CONNECTING' | 'CLOSED'>
   presenter: Ref<boolean>
-  current: ShallowRef<{ poll: string | null, state: PollState | null, answer: unknown } | null>
+  /** The poll the phones show, with its definition (the phone page carries none of its own). */
+  current: ShallowRef<{ poll: string | null, definition: Poll | null, state: PollState | null, answer: unknown } | null>
   results: Ref<Record<string, PollResults | HiddenResults>>
   send: (message: ClientMessage) => boolean
   open: () => void
@@ -73,12 +74,20 @@ export function usePollSocket(options: UsePollSocketOptions = {}): UsePollSocket
       catch {
         return
       }
-      if (message.type === 'welcome')
+      if (message.type === 'welcome') {
         presenter.value = message.presenter
-      else if (message.type === 'current')
-        current.value = { poll: message.poll, state: message.state, answer: message.answer }
-      else if (message.type === 'results')
+      }
+      else if (message.type === 'current') {
+        current.value = {
+          poll: message.poll,
+          definition: message.definition,
+          state: message.state,
+          answer: message.answer,
+        }
+      }
+      else if (message.type === 'results') {
         results.value = { ...results.value, [message.results.id]: message.results }
+      }
       options.onMessage?.(message)
     },
   })

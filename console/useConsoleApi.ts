@@ -1,5 +1,6 @@
 import type { Ref } from 'vue'
 import type { PresenterAction } from '../polls/presenterActions'
+import type { Poll } from '../polls/schema'
 import { sessionQuery as query } from '../polls/sessionQuery'
 
 /** Presenter-only HTTP calls of the console, relative to where the app is served. */
@@ -19,6 +20,8 @@ export function useConsoleApi(base: string, token: Readonly<Ref<string>>) {
     })
 
   return {
+    /** The deck's poll definitions: the console is built without any. */
+    polls: async () => (await call('polls')).json() as Promise<Poll[]>,
     sessions: async () => (await call('sessions')).json() as Promise<{ code: string, createdAt: number, participants: number }[]>,
     verify: async () => (await call('sessions')).ok,
     createSession: async () => ((await post('sessions')).json() as Promise<{ code: string }>),

@@ -1,60 +1,11 @@
 // One set of types for the poll server, the slide components and the phone voting page.
 
-export type PollKind = 'single' | 'multiple' | 'scale' | 'text' | 'ranking'
+import type { Poll, PollKind } from './schema.ts'
 
-export interface PollOption {
-  id: string
-  label: string
-  /** A figure to show beside the room's answer, e.g. the share of industry OSPOs in a survey (0–100). */
-  reference?: number
-  /** What `reference` measured, when it is not the option itself. */
-  referenceNote?: string
-}
-
-interface PollBase {
-  id: string
-  question: string
-  /** Hide results on the slide until the presenter reveals them (against group-think in workshops). */
-  hideResults?: boolean
-  /** Where `reference` figures come from, shown under the chart. */
-  referenceLabel?: string
-}
-
-export interface ChoicePoll extends PollBase {
-  kind: 'single' | 'multiple'
-  options: PollOption[]
-}
-
-export interface ScalePoll extends PollBase {
-  kind: 'scale'
-  min: number
-  max: number
-  minLabel: string
-  maxLabel: string
-}
-
-export interface TextPoll extends PollBase {
-  kind: 'text'
-  maxLength: number
-}
-
-export interface RankingPoll extends PollBase {
-  kind: 'ranking'
-  options: PollOption[]
-}
-
-export type Poll = ChoicePoll | ScalePoll | TextPoll | RankingPoll
+export type { ChoicePoll, Poll, PollKind, PollOption, RankingPoll, ScalePoll, TextPoll } from './schema.ts'
 
 /** An option id (single), option ids (multiple), an integer (scale), a string (text), option ids in order (ranking). */
 export type Answer = string | string[] | number
-
-/** What GET /api/polls lists for each poll. */
-export interface PollSummary {
-  id: string
-  kind: PollKind
-  question: string
-  options: { id: string, label: string }[]
-}
 
 export interface PollState {
   open: boolean
@@ -111,7 +62,7 @@ export interface HiddenResults extends ResultsBase {
 
 export type ServerMessage
   = | { type: 'welcome', presenter: boolean }
-    | { type: 'current', poll: string | null, state: PollState | null, answer: Answer | null }
+    | { type: 'current', poll: string | null, definition: Poll | null, state: PollState | null, answer: Answer | null }
     | { type: 'ack', ref: number, poll: string }
     | { type: 'error', ref?: number, error: string }
     | { type: 'results', results: PollResults | HiddenResults }

@@ -2,7 +2,7 @@ import type { InProcessServer } from '../tests/inProcessServer.ts'
 import { request } from 'node:http'
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { polls } from '../polls/definitions.ts'
+import { polls } from '../tests/deckPolls.ts'
 import { startInProcess, TOKEN } from '../tests/inProcessServer.ts'
 
 let server: InProcessServer

@@ -146,7 +146,8 @@ export function createApiHandler({ service, token, joinUrl, session, address, al
     sendJson(res, 200, service.exportJson(code))
   })
 
-  on(['GET'], '/api/polls', (_req, res) => sendJson(res, 200, service.summaries()))
+  // The deck's poll definitions: the phone page and the console carry none of their own.
+  on(['GET'], '/api/polls', (_req, res) => sendJson(res, 200, service.polls))
   /** Routes on one poll of one session: the poll (404) and the session (404, a failed look-up) must exist. */
   const onPoll = (method: string, action: string, handler: (req: IncomingMessage, res: ServerResponse, session: string, id: string) => unknown): void =>
     on([method], `/api/polls/:id/${action}`, (req, res, url, params) => {

@@ -5,11 +5,13 @@ import { createServer } from 'node:http'
 import { resolve } from 'node:path'
 import process from 'node:process'
 import QRCode from 'qrcode'
+import { PollDefinitionError } from '../polls/collectPolls.ts'
 import { stripBase } from './basePath.ts'
 import { readConfig } from './config.ts'
 import { connectionCeiling, httpServerOptions, limitConnections, openFileLimit } from './connectionLimits.ts'
 import { createPollServer } from './createPollServer.ts'
 import { lockDatabase } from './databaseLock.ts'
+import { loadDeckPolls } from './deckPolls.ts'
 import { chain } from './http.ts'
 import { joinUrl } from './joinUrl.ts'
 import { createSecurityHeaders } from './securityHeaders.ts'
@@ -23,8 +25,11 @@ let port = config.port
 let lock: { release: () => void }
 let polls: PollServer
 try {
+  // The deck's polls, as its slides define them: the server sends them to phones and the console.
+  const deckPolls = await loadDeckPolls(process.env.DECK_ENTRY ?? 'slides.md')
   lock = lockDatabase(config.dbPath)
   polls = createPollServer({
+    polls: deckPolls,
     dbPath: config.dbPath,
     token: config.token,
     retentionDays: config.retentionDays,
@@ -41,7 +46,7 @@ try {
 }
 catch (err) {
   // A database that cannot be used is an operator's problem: one line saying which file and why, no stack trace.
-  if (!(err instanceof StorageError))
+  if (!(err instanceof StorageError || err instanceof PollDefinitionError))
     throw err
   console.error(`Cannot start: ${err.message}`)
   process.exit(1)

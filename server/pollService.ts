@@ -1,8 +1,7 @@
-import type { Answer, HiddenResults, Poll, PollResults, PollState, PollSummary } from '../polls/types.ts'
+import type { Answer, HiddenResults, Poll, PollResults, PollState } from '../polls/types.ts'
 import type { Store, StoredAs } from './store.ts'
 import type { Tally } from './tally.ts'
 import { moderationKey } from '../polls/normalizeText.ts'
-import { scalePoints } from '../polls/scalePoints.ts'
 import { validateAnswer } from '../polls/validateAnswer.ts'
 import { toCsv, toJson } from './exportResults.ts'
 import { PollError } from './pollError.ts'
@@ -111,22 +110,6 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     state,
     results,
     fullResults,
-
-    summaries(): PollSummary[] {
-      return polls.map(p => ({
-        id: p.id,
-        kind: p.kind,
-        question: p.question,
-        options: p.kind === 'scale'
-          ? scalePoints(p).map(point => ({
-              id: String(point),
-              label: String(point),
-            }))
-          : 'options' in p
-            ? p.options.map(({ id, label }) => ({ id, label }))
-            : [],
-      }))
-    },
 
     /** Validates and stores a vote; resolves only once it is committed to the database. */
     async vote(session: string, id: string, participant: string, answer: unknown): Promise<Answer> {

@@ -160,6 +160,7 @@ export function createRealtime({ service, token, session, address, allowedOrigin
       return {
         type: 'current',
         poll: null,
+        definition: null,
         state: null,
         answer: null,
       }
@@ -170,6 +171,7 @@ export function createRealtime({ service, token, session, address, allowedOrigin
     return {
       type: 'current',
       poll,
+      definition: service.poll(poll),
       state: service.state(client.session, poll),
       answer: answer ?? null,
     }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { polls } from '../polls/definitions.ts'
+import { polls } from '../tests/deckPolls.ts'
 import { startInProcess, TOKEN } from '../tests/inProcessServer.ts'
 import { tempDb } from '../tests/serverProcess.ts'
 import * as counts from './counts.ts'

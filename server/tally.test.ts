@@ -1,7 +1,7 @@
 import type { Answer, Poll } from '../polls/types.ts'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { polls } from '../polls/definitions.ts'
+import { polls } from '../tests/deckPolls.ts'
 import { tempDb } from '../tests/serverProcess.ts'
 import { createPollService } from './pollService.ts'
 import { aggregate, TEXT_ENTRIES_SHOWN } from './results.ts'

@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite'
+import type { Poll } from '../polls/schema.ts'
 import { dirname, resolve } from 'node:path'
 import process from 'node:process'
 import { apps, ensureAppsBuilt } from './appBuild.ts'
@@ -11,7 +12,7 @@ import { joinUrl } from './joinUrl.ts'
  * Mounts the poll server on Slidev's Vite server, so `slidev` (dev) and `slidev export` read and
  * write the same API and database as `npm start`.
  */
-export function createPollPlugin(): Plugin {
+export function createPollPlugin(deckPolls: Poll[]): Plugin {
   return {
     name: 'ospo:polls',
     apply: 'serve',
@@ -36,6 +37,7 @@ export function createPollPlugin(): Plugin {
       const config = readConfig(process.env)
       await ensureAppsBuilt()
       const polls = createPollServer({
+        polls: deckPolls,
         dbPath: config.dbPath,
         token: config.token,
         retentionDays: config.retentionDays,

@@ -5,11 +5,11 @@ import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { load } from '@slidev/parser/fs'
 import { describe, expect, it } from 'vitest'
-import { polls } from '../polls/definitions'
 import { TEXT_ROWS } from '../scripts/handoutAppendix'
 import { pdfPageTexts } from '../scripts/slidePagesCheck'
 import { createStore } from '../server/store'
 import { loadSlides } from './deck'
+import { polls } from './deckPolls.ts'
 
 const MM = 72 / 25.4
 /** Text answers to the open poll: few frequent ones and many given once, as a large room types them. */

@@ -4,8 +4,8 @@
 import { writeFileSync } from 'node:fs'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { polls } from '../../polls/definitions.ts'
 import { readConfig } from '../config.ts'
+import { loadDeckPolls } from '../deckPolls.ts'
 import { PRIVACY_NOTE } from '../exportResults.ts'
 import { createPollService } from '../pollService.ts'
 import { normalizeSessionCode } from '../sessionCode.ts'
@@ -33,6 +33,8 @@ const session = values.session === 'default'
 
 const config = readConfig(process.env)
 const store = createStore(config.dbPath)
+// The deck's polls name the questions and options in the export (`DECK_ENTRY`, default slides.md).
+const polls = await loadDeckPolls(process.env.DECK_ENTRY ?? 'slides.md')
 const service = createPollService({ store, polls })
 if (!service.hasSession(session))
   fail(`No session "${session}" in ${config.dbPath}. Sessions: ${service.sessions().map(s => s.code).join(', ') || 'none'}`)

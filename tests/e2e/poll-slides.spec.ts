@@ -1,7 +1,7 @@
 import type { Poll } from '../../polls/types'
 import { expect, test } from '@playwright/test'
-import { polls } from '../../polls/definitions'
 import { loadSlides } from '../deck'
+import { polls } from '../deckPolls.ts'
 import { drawnTexts } from './textSize'
 import { castVotes, freshPoll } from './votes'
 

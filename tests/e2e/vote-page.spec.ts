@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { presenterToken } from '../../playwright.config'
-import { polls } from '../../polls/definitions'
+import { polls } from '../deckPolls.ts'
 
 const auth = { authorization: `Bearer ${presenterToken}` }
 
