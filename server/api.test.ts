@@ -33,12 +33,8 @@ describe('hTTP API', () => {
     expect(await head.text()).toBe('')
     const list = await (await fetch(`${server.url}/api/polls`)).json() as { id: string, options: unknown[] }[]
     expect(list.map(p => p.id)).toEqual(polls.map(p => p.id))
-    expect(list[0]).toEqual({
-      id: 'has-ospo',
-      kind: 'single',
-      question: polls[0]!.question,
-      options: expect.any(Array),
-    })
+    // Whole definitions, as the slides wrote them: the phone page and the console are built without any.
+    expect(list).toEqual(polls)
   })
 
   it('stores a vote, and a second vote by the same participant replaces the first', async () => {

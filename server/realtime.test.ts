@@ -30,6 +30,7 @@ describe('webSocket /ws', () => {
     expect(await phone.next()).toEqual({
       type: 'current',
       poll: null,
+      definition: null,
       state: null,
       answer: null,
     })
@@ -38,6 +39,8 @@ describe('webSocket /ws', () => {
     expect(await phone.next()).toEqual({
       type: 'current',
       poll: 'has-ospo',
+      // The phone page is built without any deck's polls: the question comes with it.
+      definition: polls.find(p => p.id === 'has-ospo'),
       state: { open: true, revealed: true },
       answer: null,
     })

@@ -21,7 +21,7 @@ export async function loadSlides(): Promise<SlideInfo[]> {
   return data.slides.map((slide, i) => ({
     no: i + 1,
     title: slideHeading(slide),
-    poll: slide.frontmatter.poll,
+    poll: (slide.frontmatter.poll as { id: string } | undefined)?.id,
     layout: slide.frontmatter.layout,
     mermaidBlocks: (slide.content.match(/^```mermaid/gm) ?? []).length,
   }))

@@ -1,0 +1,68 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import process from 'node:process'
+import { describe, expect, it } from 'vitest'
+import { polls } from './deckPolls'
+import { fixtureDist } from './fixtureDist'
+import { root, tempDb } from './serverProcess'
+
+// A deck whose second slide has a poll option without its label.
+const MALFORMED = `---
+title: Broken
+---
+
+# One
+
+---
+layout: poll
+poll:
+  id: lunch
+  kind: single
+  question: Lunch?
+  options:
+    - id: soup
+      label: Soup
+    - id: salad
+---
+`
+
+describe('poll definitions written in the slides', () => {
+  it('a malformed poll stops the server at start, naming the slide and the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bad-deck-'))
+    writeFileSync(join(dir, 'slides.md'), MALFORMED)
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: {
+        ...process.env,
+        DECK_ENTRY: join(dir, 'slides.md'),
+        DECK_DIST: fixtureDist(),
+        POLL_DB: tempDb(),
+        PORT: '0',
+        HOST: '127.0.0.1',
+      },
+    })
+    console.log(`npm start with a malformed poll: exit ${run.status}, "${run.stderr.trim()}"`)
+    expect(run.status).toBe(1)
+    expect(run.stderr.trim()).toBe('Cannot start: slide 2 (slides.md): poll.options.1.label: Invalid key: Expected "label" but received undefined')
+  })
+
+  it('the built phone page and console carry no question of the deck: the server sends them', () => {
+    // `npm test` builds before vitest runs; alone, this test builds.
+    if (!existsSync(join(root, 'dist', 'vote', 'index.html')))
+      execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' })
+    const texts = ['vote', 'console'].flatMap(app => readdirSync(join(root, 'dist', app, 'assets'))
+      .map(file => readFileSync(join(root, 'dist', app, 'assets', file), 'utf8')))
+    const found = polls.flatMap(poll => [
+      poll.question,
+      ...'options' in poll
+        ? poll.options.map(o => o.label)
+        : [],
+    ])
+      .filter(text => text.length > 8 && texts.some(asset => asset.includes(text)))
+    expect(found).toEqual([])
+  }, 180_000)
+})
