@@ -13,7 +13,7 @@ export interface JoinOverlay {
  */
 export const useJoinOverlay = createSharedComposable((): JoinOverlay => {
   const shown = ref(false)
-  const { data, post, isSupported } = useBroadcastChannel<boolean, boolean>({ name: 'ospo-deck-join-overlay' })
+  const { data, post, isSupported } = useBroadcastChannel<boolean, boolean>({ name: 'live-polls:join-overlay' })
   watch(data, value => (shown.value = value))
   function toggle(): void {
     shown.value = !shown.value

@@ -38,7 +38,7 @@ export interface PresenterToken {
  * first caller.
  */
 export const usePresenterToken = createSharedComposable((api: string = withBase('api/')): PresenterToken => {
-  const token = useLocalStorage('ospo-presenter-token', '')
+  const token = useLocalStorage('live-polls:presenter-token', '')
 
   async function adopt(candidate: string): Promise<TokenCheck> {
     const check = await checkToken(api, candidate)

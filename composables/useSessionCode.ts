@@ -6,7 +6,7 @@ import { createSharedComposable, useSessionStorage } from '@vueuse/core'
  * '' is the default (conference) session.
  */
 export const useSessionCode = createSharedComposable((): Ref<string> => {
-  const code = useSessionStorage('ospo-session', '')
+  const code = useSessionStorage('live-polls:session', '')
   const given = new URL(location.href).searchParams.get('session')
   if (given !== null)
     code.value = given.trim().toUpperCase()

@@ -28,8 +28,6 @@ export function useConsoleApi(base: string, token: Readonly<Ref<string>>) {
     deleteSession: (code: string) => call(`sessions/${code}`, { method: 'DELETE' }),
     action: (session: string, poll: string, action: PresenterAction) => post(`polls/${poll}/${action}${query(session)}`),
     present: (session: string, poll: string | null) => post(`current${query(session)}`, { poll }),
-    /** Where phones join, as the server sees it: its LAN address or PUBLIC_URL, not this page's origin. */
-    joinUrl: async () => ((await (await call('info')).json()) as { joinUrl: string }).joinUrl,
     async hiddenAnswers(session: string, poll: string): Promise<{ text: string, count: number }[]> {
       const res = await call(`polls/${poll}/hidden-answers${query(session)}`)
       return res.ok
@@ -39,11 +37,11 @@ export function useConsoleApi(base: string, token: Readonly<Ref<string>>) {
     unhideAnswer: (session: string, poll: string, text: string) => post(`polls/${poll}/unhide-answer${query(session)}`, { text }),
     hideAnswer: (session: string, poll: string, text: string) => post(`polls/${poll}/hide-answer${query(session)}`, { text }),
     /** Fetches an export with the token and hands it to the browser as a download. */
-    async download(session: string, format: 'csv' | 'json'): Promise<void> {
+    async download(session: string, format: 'csv' | 'json', fileStem: string): Promise<void> {
       const res = await call(`sessions/${session || 'default'}/export?format=${format}`)
       const link = document.createElement('a')
       link.href = URL.createObjectURL(await res.blob())
-      link.download = `ospo-poll-results-${session || 'default'}.${format}`
+      link.download = `${fileStem}-results-${session || 'default'}.${format}`
       link.click()
       URL.revokeObjectURL(link.href)
     },

@@ -66,3 +66,13 @@ export type ServerMessage
     | { type: 'ack', ref: number, poll: string }
     | { type: 'error', ref?: number, error: string }
     | { type: 'results', results: PollResults | HiddenResults }
+
+/** GET /api/info: where phones join, and what names and colours the deck (docs/api.md). */
+export interface DeckInfo {
+  joinUrl: string
+  title: string
+  /** A file name without extension for the deck's exports. */
+  fileStem: string
+  /** The theme's primary colour, or null for the pages' own. */
+  accent: string | null
+}

@@ -8,7 +8,7 @@ import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { load } from '@slidev/parser/fs'
 import { readConfig } from '../server/config'
-import { loadDeckPolls } from '../server/deckPolls'
+import { loadDeck } from '../server/deckPolls'
 import { createPollService } from '../server/pollService'
 import { normalizeSessionCode } from '../server/sessionCode'
 import { createStore } from '../server/store'
@@ -36,7 +36,7 @@ const step = (n: number, text: string): void => console.log(`[${n}/4] ${text}`)
 step(1, `Reading session ${session || 'default'} and the speaker notes`)
 const config = readConfig(process.env)
 const store = createStore(config.dbPath)
-const polls = await loadDeckPolls('slides.md')
+const { polls } = await loadDeck('slides.md')
 const service = createPollService({ store, polls, revealAll: true })
 if (!service.hasSession(session)) {
   console.error(`No session "${session}" in ${config.dbPath}. Sessions: ${service.sessions().map(s => s.code).join(', ') || 'none'}`)

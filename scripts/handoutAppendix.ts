@@ -80,7 +80,7 @@ function pollBody({ poll, results }: PollWithResults): string {
           label: o.label,
           detail: o.reference === undefined
             ? undefined
-            : `Industry ${o.reference}%${o.referenceNote
+            : `${poll.referenceName ?? 'Reference'} ${o.reference}%${o.referenceNote
               ? ` (${o.referenceNote})`
               : ''}`,
           share: of

@@ -31,6 +31,13 @@ describe('hTTP API', () => {
     const head = await fetch(`${server.url}/api/health`, { method: 'HEAD' })
     expect(head.status).toBe(200)
     expect(await head.text()).toBe('')
+    // What the phone page and the console show and name from the deck: they are built without it.
+    expect(await (await fetch(`${server.url}/api/info`)).json()).toEqual({
+      joinUrl: 'http://example.test/vote/',
+      title: 'A Study on OSPOs in the European Public Sector',
+      fileStem: 'ospo-deck',
+      accent: '#c2410c',
+    })
     const list = await (await fetch(`${server.url}/api/polls`)).json() as { id: string, options: unknown[] }[]
     expect(list.map(p => p.id)).toEqual(polls.map(p => p.id))
     // Whole definitions, as the slides wrote them: the phone page and the console are built without any.

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Deck } from './deckPolls.ts'
 import type { RequestHandler } from './http.ts'
 import type { LookupBudget } from './lookupBudget.ts'
 import type { PollService } from './pollService.ts'
@@ -28,6 +29,7 @@ export interface ApiOptions {
   service: PollService
   token: string
   joinUrl: () => string
+  deck: Pick<Deck, 'title' | 'fileStem' | 'accent'>
   /** The session a request is for: the `?session=` code, '' for the default. */
   session: (url: URL) => string
   /** The address a request comes from, as the per-address budgets count it. */
@@ -39,7 +41,7 @@ export interface ApiOptions {
 }
 
 /** The HTTP API under /api (docs/api.md): routing, validation and status codes; the logic is the service's. */
-export function createApiHandler({ service, token, joinUrl, session, address, allowedOrigin, lookups }: ApiOptions): RequestHandler {
+export function createApiHandler({ service, token, joinUrl, deck, session, address, allowedOrigin, lookups }: ApiOptions): RequestHandler {
   // Generous per address (a venue's phones may share one NAT address); one flooding client still hits it.
   const limiter = createRateLimiter(50, 100)
 
@@ -93,8 +95,12 @@ export function createApiHandler({ service, token, joinUrl, session, address, al
     const storage = service.storage()
     sendJson(res, storage.ok ? 200 : 503, storage)
   })
+  // Where phones join, and what names and colours the deck: the phone page and the console carry none of it.
   on(['GET'], '/api/info', (_req, res) => sendJson(res, 200, {
     joinUrl: joinUrl(),
+    title: deck.title,
+    fileStem: deck.fileStem,
+    accent: deck.accent ?? null,
   }))
   // The deck and the console keep a token from a link only once this confirms it.
   on(['GET'], '/api/token', (req, res) => {
@@ -134,7 +140,7 @@ export function createApiHandler({ service, token, joinUrl, session, address, al
     if (!service.hasSession(code))
       throw new PollError(404, `unknown session "${code}"`)
     const format = url.searchParams.get('format') ?? 'json'
-    const name = `ospo-poll-results-${code || 'default'}`
+    const name = `${deck.fileStem}-results-${code || 'default'}`
     if (format === 'csv') {
       res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"`, 'cache-control': 'no-store' })
       res.end(service.exportCsv(code))

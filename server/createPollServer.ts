@@ -1,8 +1,8 @@
 import type { Buffer } from 'node:buffer'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { Poll } from '../polls/types.ts'
 import type { AddressBudgets } from './addressBudgets.ts'
+import type { Deck } from './deckPolls.ts'
 import type { RequestHandler } from './http.ts'
 import type { RealtimeStats } from './realtime.ts'
 import { sessionQuery } from '../polls/sessionQuery.ts'
@@ -27,8 +27,8 @@ export interface PollServerOptions {
   appDirs: { vote: string, console: string }
   /** The URL phones should open, e.g. http://192.168.1.20:3030/vote. */
   joinUrl: () => string
-  /** The deck's polls, as its slides define them (server/deckPolls.ts, setup/vite-plugins.ts). */
-  polls: Poll[]
+  /** The deck: its polls as its slides define them, its title, file name and accent (server/deckPolls.ts). */
+  deck: Deck
   /** The path everything is served under, e.g. '/workshop/'; handlers see URLs with it stripped. */
   basePath?: string
   /** Handout export: requests without `?session=` read this session, with every result revealed. */
@@ -64,7 +64,7 @@ export function createPollServer(options: PollServerOptions): PollServer {
     store.close()
     throw err
   }
-  const service = createPollService({ store, polls: options.polls, revealAll: options.handoutSession !== undefined })
+  const service = createPollService({ store, polls: options.deck.polls, revealAll: options.handoutSession !== undefined })
   // No code: the default (conference) session. A code that cannot be one is kept as given, so it is refused as unknown.
   const session = (url: URL): string => {
     const given = url.searchParams.get('session')
@@ -84,6 +84,7 @@ export function createPollServer(options: PollServerOptions): PollServer {
     service,
     token: options.token,
     joinUrl: options.joinUrl,
+    deck: options.deck,
     session,
     address,
     allowedOrigin,

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { isFileLoadingAllowed, resolveConfig } from 'vite'
 import { describe, expect, it } from 'vitest'
-import { polls } from '../tests/deckPolls.ts'
+import { deck } from '../tests/deckPolls.ts'
 import { devServerDeny, viteDefaultDeny } from './devServerDeny.ts'
 import { createPollPlugin } from './vitePlugin.ts'
 
@@ -26,7 +26,7 @@ describe('devServerDeny', () => {
         logLevel: 'silent',
         root,
         plugins: [
-          createPollPlugin(polls),
+          createPollPlugin(deck),
         ],
         server: {
           fs: {

@@ -11,7 +11,7 @@ import { readConfig } from './config.ts'
 import { connectionCeiling, httpServerOptions, limitConnections, openFileLimit } from './connectionLimits.ts'
 import { createPollServer } from './createPollServer.ts'
 import { lockDatabase } from './databaseLock.ts'
-import { loadDeckPolls } from './deckPolls.ts'
+import { loadDeck } from './deckPolls.ts'
 import { chain } from './http.ts'
 import { joinUrl } from './joinUrl.ts'
 import { createSecurityHeaders } from './securityHeaders.ts'
@@ -26,10 +26,10 @@ let lock: { release: () => void }
 let polls: PollServer
 try {
   // The deck's polls, as its slides define them: the server sends them to phones and the console.
-  const deckPolls = await loadDeckPolls(process.env.DECK_ENTRY ?? 'slides.md')
+  const deck = await loadDeck(process.env.DECK_ENTRY ?? 'slides.md')
   lock = lockDatabase(config.dbPath)
   polls = createPollServer({
-    polls: deckPolls,
+    deck,
     dbPath: config.dbPath,
     token: config.token,
     retentionDays: config.retentionDays,

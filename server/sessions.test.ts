@@ -136,6 +136,8 @@ describe('workshop sessions', () => {
 
     const csvRes = await api(`/api/sessions/${a}/export?format=csv`, { headers: auth })
     expect(csvRes.headers.get('content-type')).toMatch(/text\/csv/)
+    // Named after the deck (its `exportFilename`), not after any one talk.
+    expect(csvRes.headers.get('content-disposition')).toBe(`attachment; filename="ospo-deck-results-${a}.csv"`)
     const csv = await csvRes.text()
     const lines = csv.trim().split('\n')
     expect(lines[0]).toBe('session,poll,kind,participant,answer,time')

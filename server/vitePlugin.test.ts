@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createServer } from 'vite'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { polls } from '../tests/deckPolls.ts'
+import { deck } from '../tests/deckPolls.ts'
 import { createPollPlugin } from './vitePlugin.ts'
 
 const token = 'vite-plugin-test-token-123'
@@ -23,7 +23,7 @@ async function printedOnListen(env: Record<string, string>): Promise<string> {
       root: mkdtempSync(join(tmpdir(), 'vite-root-')),
       logLevel: 'silent',
       plugins: [
-        createPollPlugin(polls),
+        createPollPlugin(deck),
       ],
       server: { host: '127.0.0.1', port: 0 },
     })

@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite'
-import type { Poll } from '../polls/schema.ts'
+import type { Deck } from './deckPolls.ts'
 import { dirname, resolve } from 'node:path'
 import process from 'node:process'
 import { apps, ensureAppsBuilt } from './appBuild.ts'
@@ -12,9 +12,9 @@ import { joinUrl } from './joinUrl.ts'
  * Mounts the poll server on Slidev's Vite server, so `slidev` (dev) and `slidev export` read and
  * write the same API and database as `npm start`.
  */
-export function createPollPlugin(deckPolls: Poll[]): Plugin {
+export function createPollPlugin(deck: Deck): Plugin {
   return {
-    name: 'ospo:polls',
+    name: 'live-polls',
     apply: 'serve',
     // The dev server serves the project's files; the votes live among them. Setting server.fs.deny
     // replaces Vite's own list, which is kept unless the project set one.
@@ -37,7 +37,7 @@ export function createPollPlugin(deckPolls: Poll[]): Plugin {
       const config = readConfig(process.env)
       await ensureAppsBuilt()
       const polls = createPollServer({
-        polls: deckPolls,
+        deck,
         dbPath: config.dbPath,
         token: config.token,
         retentionDays: config.retentionDays,

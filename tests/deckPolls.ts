@@ -1,9 +1,11 @@
 import type { Poll } from '../polls/schema.ts'
+import type { Deck } from '../server/deckPolls.ts'
 import { resolve } from 'node:path'
-import { loadDeckPolls } from '../server/deckPolls.ts'
+import { loadDeck } from '../server/deckPolls.ts'
 
-/** The talk's polls, as its slides define them: what the tests' servers run with. */
-export const polls: Poll[] = await loadDeckPolls(resolve(import.meta.dirname, '..', 'slides.md'))
+/** The talk as its slides define it: what the tests' servers run with. */
+export const deck: Deck = await loadDeck(resolve(import.meta.dirname, '..', 'slides.md'))
+export const polls: Poll[] = deck.polls
 
 export function findPoll(id: string): Poll | undefined {
   return polls.find(poll => poll.id === id)

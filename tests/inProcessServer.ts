@@ -6,7 +6,7 @@ import { createServer } from 'node:http'
 import { WebSocket } from 'ws'
 import { createPollServer } from '../server/createPollServer'
 import { chain } from '../server/http'
-import { polls as deckPolls } from './deckPolls'
+import { deck } from './deckPolls'
 import { tempDb } from './serverProcess'
 
 export const TOKEN = 'test-presenter-token'
@@ -21,7 +21,7 @@ export interface InProcessServer {
 export async function startInProcess(dbPath = tempDb(), options: Partial<PollServerOptions> = {}): Promise<InProcessServer> {
   const polls = createPollServer({
     dbPath,
-    polls: deckPolls,
+    deck,
     token: TOKEN,
     appDirs: { vote: '/nonexistent', console: '/nonexistent' },
     joinUrl: () => 'http://example.test/vote/',

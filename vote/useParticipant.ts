@@ -8,5 +8,5 @@ function randomId(): string {
 
 /** This phone's random participant id, kept in localStorage: one vote per poll, nothing personal. */
 export function useParticipant(): Ref<string> {
-  return useLocalStorage('ospo-participant', randomId, { writeDefaults: true })
+  return useLocalStorage('live-polls:participant', randomId, { writeDefaults: true })
 }

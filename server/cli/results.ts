@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { readConfig } from '../config.ts'
-import { loadDeckPolls } from '../deckPolls.ts'
+import { loadDeck } from '../deckPolls.ts'
 import { PRIVACY_NOTE } from '../exportResults.ts'
 import { createPollService } from '../pollService.ts'
 import { normalizeSessionCode } from '../sessionCode.ts'
@@ -34,7 +34,7 @@ const session = values.session === 'default'
 const config = readConfig(process.env)
 const store = createStore(config.dbPath)
 // The deck's polls name the questions and options in the export (`DECK_ENTRY`, default slides.md).
-const polls = await loadDeckPolls(process.env.DECK_ENTRY ?? 'slides.md')
+const { polls } = await loadDeck(process.env.DECK_ENTRY ?? 'slides.md')
 const service = createPollService({ store, polls })
 if (!service.hasSession(session))
   fail(`No session "${session}" in ${config.dbPath}. Sessions: ${service.sessions().map(s => s.code).join(', ') || 'none'}`)

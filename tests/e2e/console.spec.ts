@@ -76,6 +76,7 @@ test('a facilitator runs a workshop from the console: session, phones, moderatio
     laptop.waitForEvent('download'),
     laptop.getByRole('button', { name: 'Download results CSV' }).click(),
   ])
+  expect(download.suggestedFilename()).toBe(`ospo-deck-results-${code}.csv`)
   const csv = readFileSync((await download.path())!, 'utf8')
   expect(csv).toMatch(/^session,poll,kind,participant,answer,time\n/)
   expect(csv).toContain(`${code},what-else,text,`)

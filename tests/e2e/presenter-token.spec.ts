@@ -4,7 +4,7 @@ import { presenterToken } from '../../playwright.config'
 import { loadSlides } from '../deck'
 
 const pollSlide = (await loadSlides()).find(s => s.poll === 'twenty-years')!.no
-const kept = (page: Page) => page.evaluate(() => localStorage.getItem('ospo-presenter-token'))
+const kept = (page: Page) => page.evaluate(() => localStorage.getItem('live-polls:presenter-token'))
 const controls = (page: Page) => page.locator(`.slidev-page-${pollSlide} [data-testid="controls"]`).first()
 
 async function presenterView(context: BrowserContext, query = ''): Promise<Page> {
