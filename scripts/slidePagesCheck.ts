@@ -35,7 +35,7 @@ export async function exportCheckedDeck(exportDeck: () => Promise<void>, blankSl
     if (!blank.length)
       return
     if (attempt === 2)
-      throw new Error(`The deck export came out with slides ${blank.join(', ')} blank (no heading or text on their pages), twice. No handout was written.`)
+      throw new Error(`The deck export came out with slides ${blank.join(', ')} blank (no heading or text on their pages), twice.`)
     log(`  slides ${blank.join(', ')} came out blank: exporting the deck once more`)
   }
 }
