@@ -1,6 +1,6 @@
 import type { TextResults } from '../polls/types'
 import { describe, expect, it } from 'vitest'
-import { findPoll } from '../tests/deckPolls.ts'
+import { findPoll } from '../../../tests/deckPolls.ts'
 import { escapeHtml } from './escapeHtml'
 import { appendixHtml, sortTextEntries, TEXT_ROWS } from './handoutAppendix'
 import { handoutHtml, notesHtml } from './handoutHtml'

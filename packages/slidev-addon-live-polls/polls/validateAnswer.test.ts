@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findPoll } from '../tests/deckPolls.ts'
+import { findPoll } from '../../../tests/deckPolls.ts'
 import { validateAnswer } from './validateAnswer.ts'
 
 const poll = (id: string) => findPoll(id)!

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 import { describe, expect, it } from 'vitest'
-import { root, tempDb } from '../../tests/serverProcess'
+import { root, tempDb } from '../../../../tests/serverProcess'
 import { PRIVACY_NOTE } from '../exportResults'
 import { createStore } from '../store'
 

@@ -1,10 +1,10 @@
-import type { InProcessServer } from '../tests/inProcessServer'
+import type { InProcessServer } from '../../../tests/inProcessServer'
 import { existsSync, readFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { moderationKey } from '../polls/normalizeText'
-import { connect, startInProcess, TOKEN } from '../tests/inProcessServer'
-import { tempDb } from '../tests/serverProcess'
+import { connect, startInProcess, TOKEN } from '../../../tests/inProcessServer'
+import { tempDb } from '../../../tests/serverProcess'
 import { createStore } from './store'
 
 const db = tempDb()

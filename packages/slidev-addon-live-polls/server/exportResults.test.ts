@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { polls } from '../tests/deckPolls.ts'
+import { polls } from '../../../tests/deckPolls.ts'
 import { csvCell, pseudonym, toCsv } from './exportResults'
 
 describe('toCsv', () => {

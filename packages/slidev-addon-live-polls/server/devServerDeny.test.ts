@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { isFileLoadingAllowed, resolveConfig } from 'vite'
 import { describe, expect, it } from 'vitest'
-import { polls } from '../tests/deckPolls.ts'
+import { polls } from '../../../tests/deckPolls.ts'
 import { devServerDeny, viteDefaultDeny } from './devServerDeny.ts'
 import { createPollPlugin } from './vitePlugin.ts'
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { startInProcess, TOKEN } from '../tests/inProcessServer'
-import { tempDb } from '../tests/serverProcess'
+import { startInProcess, TOKEN } from '../../../tests/inProcessServer'
+import { tempDb } from '../../../tests/serverProcess'
 import { createStore } from './store'
 
 describe('listing sessions', () => {

@@ -1,7 +1,7 @@
-import type { InProcessServer } from '../tests/inProcessServer.ts'
+import type { InProcessServer } from '../../../tests/inProcessServer.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { polls } from '../tests/deckPolls.ts'
-import { connect, startInProcess, TOKEN } from '../tests/inProcessServer.ts'
+import { polls } from '../../../tests/deckPolls.ts'
+import { connect, startInProcess, TOKEN } from '../../../tests/inProcessServer.ts'
 
 let server: InProcessServer
 

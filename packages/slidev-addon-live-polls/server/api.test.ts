@@ -1,9 +1,9 @@
-import type { InProcessServer } from '../tests/inProcessServer.ts'
+import type { InProcessServer } from '../../../tests/inProcessServer.ts'
 import { request } from 'node:http'
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { polls } from '../tests/deckPolls.ts'
-import { startInProcess, TOKEN } from '../tests/inProcessServer.ts'
+import { polls } from '../../../tests/deckPolls.ts'
+import { startInProcess, TOKEN } from '../../../tests/inProcessServer.ts'
 
 let server: InProcessServer
 const auth = { authorization: `Bearer ${TOKEN}` }
