@@ -60,7 +60,7 @@ describe('npm run handout', () => {
     execFileSync(process.execPath, [
       '--import',
       'tsx',
-      'scripts/handout.ts',
+      'packages/slidev-addon-live-polls/cli/handout.ts',
       '--session',
       'hnd234',
       '--output',

@@ -31,7 +31,7 @@ async function spawnServer(db: string, wrapper: string[] = []): Promise<Run> {
     process.execPath,
     '--import',
     'tsx',
-    'server/main.ts',
+    'packages/slidev-addon-live-polls/server/main.ts',
   ]
   const child = spawn(command[0]!, command.slice(1), {
     cwd: root,

@@ -2,11 +2,13 @@ import type { UserConfig } from 'vite'
 import { resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 
-/** Vite config of a small app beside the deck (voting page, console): its own entry, built into dist/<name>. */
+/**
+ * Vite config of a small app beside the deck (voting page, console): its own entry in this addon, built into
+ * dist/<name> of the deck, the working directory (as for `slidev build`).
+ */
 export function appViteConfig(name: 'vote' | 'console'): UserConfig {
-  const root = resolve(import.meta.dirname, '..')
   return {
-    root: resolve(root, name),
+    root: resolve(import.meta.dirname, '..', name),
     // Relative asset URLs: the app works under any base path.
     base: './',
     plugins: [
@@ -14,7 +16,7 @@ export function appViteConfig(name: 'vote' | 'console'): UserConfig {
     ],
     logLevel: 'warn',
     build: {
-      outDir: resolve(root, 'dist', name),
+      outDir: resolve('dist', name),
       emptyOutDir: true,
       modulePreload: false,
     },

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 
-const fontsource = resolve(import.meta.dirname, '../node_modules/@fontsource')
+// The deck's fonts, installed with the deck (the working directory).
+const fontsource = resolve('node_modules/@fontsource')
 
 /** The weights styles/index.ts bundles for the deck. */
 const faces = [

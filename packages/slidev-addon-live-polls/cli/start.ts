@@ -5,27 +5,36 @@ import { Buffer } from 'node:buffer'
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { constants } from 'node:os'
+import { resolve } from 'node:path'
 import process from 'node:process'
 import { staleApps } from '../server/appBuild'
 import { normalizeBase } from '../server/basePath'
 import { serverCommand } from '../server/command'
 import { isStale } from '../server/stale'
 
+// Run in the deck's folder; the slides are built from its files and this addon's.
+const addonRoot = resolve(import.meta.dirname, '..')
 const deckInputs = [
   'slides.md',
   'pages',
   'layouts',
   'components',
-  'composables',
-  'logic',
   'setup',
   'styles',
   'public',
-  'polls',
-  'global-top.vue',
   'uno.config.ts',
   'vite.config.ts',
   'package-lock.json',
+  ...[
+    'layouts',
+    'components',
+    'composables',
+    'logic',
+    'setup',
+    'polls',
+    'global-top.vue',
+    'vite.config.ts',
+  ].map(path => resolve(addonRoot, path)),
 ]
 const base = normalizeBase(process.env.BASE_PATH)
 // The base path is baked into the build: a different one means a rebuild.
@@ -56,7 +65,7 @@ for (const name of staleApps()) {
       'node_modules/vite/bin/vite.js',
       'build',
       '-c',
-      `${name}/vite.config.ts`,
+      resolve(addonRoot, name, 'vite.config.ts'),
     ],
   })
 }

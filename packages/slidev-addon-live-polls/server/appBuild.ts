@@ -1,13 +1,14 @@
 import { resolve } from 'node:path'
 import { isStale } from './stale.ts'
 
-const root = resolve(import.meta.dirname, '..')
-const shared = ['polls', 'i18n', 'composables'].map(p => resolve(root, p))
+// Sources are the addon's; the builds go into the deck's dist/, the deck being where Slidev and `npm start` run.
+const addonRoot = resolve(import.meta.dirname, '..')
+const shared = ['polls', 'i18n', 'composables'].map(p => resolve(addonRoot, p))
 
 /** The two small Vite entries beside the deck: the phone voting page and the facilitator console. */
 export const apps = {
-  vote: resolve(root, 'dist/vote'),
-  console: resolve(root, 'dist/console'),
+  vote: resolve('dist/vote'),
+  console: resolve('dist/console'),
 }
 
 export type AppName = keyof typeof apps
@@ -15,7 +16,7 @@ export type AppName = keyof typeof apps
 /** The apps whose dist/<name> is missing or older than their sources. */
 export function staleApps(): AppName[] {
   return (Object.keys(apps) as AppName[]).filter(name => isStale(resolve(apps[name], 'index.html'), [
-    resolve(root, name),
+    resolve(addonRoot, name),
     ...shared,
   ]))
 }
@@ -26,7 +27,7 @@ export async function ensureAppsBuilt(): Promise<void> {
   const { build } = await import('vite')
   for (const name of staleApps()) {
     await build({
-      configFile: resolve(root, name, 'vite.config.ts'),
+      configFile: resolve(addonRoot, name, 'vite.config.ts'),
     })
   }
 }

@@ -46,7 +46,7 @@ describe('poll plugin in a Slidev server', () => {
     expect(printed).toContain(`presenter/1?token=${token}`)
   })
 
-  it('prints no links for the throwaway server of an export (POLLS_QUIET, set by scripts/slidevExport.ts)', async () => {
+  it('prints no links for the throwaway server of an export (POLLS_QUIET, set by cli/slidevExport.ts)', async () => {
     const printed = await printedOnListen({ POLLS_QUIET: '1' })
     console.log(`printed with POLLS_QUIET: ${JSON.stringify(printed)}`)
     expect(printed).not.toContain(token)

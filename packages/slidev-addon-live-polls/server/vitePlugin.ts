@@ -59,7 +59,7 @@ export function createPollPlugin(deckPolls: Poll[]): Plugin {
         polls.upgrade(req, socket, head)
       })
       server.httpServer?.once('listening', () => {
-        // POLLS_QUIET: set by `npm run export`/`handout` (scripts/slidevExport.ts), whose server is thrown away.
+        // POLLS_QUIET: set by `npm run export`/`handout` (cli/slidevExport.ts), whose server is thrown away.
         if (process.env.POLLS_QUIET)
           return
         const local = server.resolvedUrls?.local[0] ?? `http://localhost:${server.config.server.port}/`

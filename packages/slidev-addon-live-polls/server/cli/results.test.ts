@@ -11,7 +11,7 @@ function run(args: string[], db: string) {
   return spawnSync(process.execPath, [
     '--import',
     'tsx',
-    'server/cli/results.ts',
+    'packages/slidev-addon-live-polls/server/cli/results.ts',
     ...args,
   ], {
     cwd: root,
