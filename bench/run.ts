@@ -33,7 +33,13 @@ const targets: Target[] = [
   ...(before
     ? [
         // A version from before the server moved into the addon has it at the top.
-        { name: `before (${before.label})`, script: existsSync(join(before.dir, serverScript)) ? serverScript : 'server/main.ts', cwd: before.dir },
+        {
+          name: `before (${before.label})`,
+          script: existsSync(join(before.dir, serverScript))
+            ? serverScript
+            : 'server/main.ts',
+          cwd: before.dir,
+        },
       ]
     : []),
   ...(options.skipBaseline

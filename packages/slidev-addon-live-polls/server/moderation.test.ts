@@ -1,8 +1,8 @@
 import type { InProcessServer } from '../../../tests/inProcessServer.ts'
 import { afterEach, describe, expect, it } from 'vitest'
-import { moderationKey } from '../polls/normalizeText.ts'
 import { startInProcess, TOKEN } from '../../../tests/inProcessServer.ts'
 import { tempDb } from '../../../tests/serverProcess.ts'
+import { moderationKey } from '../polls/normalizeText.ts'
 import { createStore } from './store.ts'
 
 const auth = { authorization: `Bearer ${TOKEN}` }

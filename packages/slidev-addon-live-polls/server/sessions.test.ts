@@ -2,9 +2,9 @@ import type { InProcessServer } from '../../../tests/inProcessServer'
 import { existsSync, readFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { moderationKey } from '../polls/normalizeText'
 import { connect, startInProcess, TOKEN } from '../../../tests/inProcessServer'
 import { tempDb } from '../../../tests/serverProcess'
+import { moderationKey } from '../polls/normalizeText'
 import { createStore } from './store'
 
 const db = tempDb()
