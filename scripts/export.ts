@@ -3,8 +3,8 @@
 //   npm run export -- --format png --range 3,7  -> exports/slides/3.png, exports/slides/7.png
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { resolveChromium } from 'slidev-addon-live-polls/cli/browser'
-import { slidevExport } from 'slidev-addon-live-polls/cli/slidevExport'
+import { resolveChromium } from 'slidev-addon-live-polls/cli/browser.ts'
+import { slidevExport } from 'slidev-addon-live-polls/cli/slidevExport.ts'
 
 const { values, positionals } = parseArgs({
   options: {
