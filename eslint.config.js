@@ -18,8 +18,9 @@ export default antfu({
   files: [
     'scripts/**',
     'bench/**',
-    'server/main.ts',
-    'server/cli/**',
+    'packages/slidev-addon-live-polls/cli/**',
+    'packages/slidev-addon-live-polls/server/main.ts',
+    'packages/slidev-addon-live-polls/server/cli/**',
     '**/*.test.ts',
     'tests/**',
   ],

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { defineConfig } from '@playwright/test'
-import { chromiumArgs, resolveChromium } from './scripts/browser'
+import { chromiumArgs, resolveChromium } from 'slidev-addon-live-polls/cli/browser.ts'
 
 // The built deck is served by the same server `npm start` runs, on a port of its own and a throwaway database.
 const port = Number(process.env.E2E_PORT ?? 3199)

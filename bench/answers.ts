@@ -1,4 +1,4 @@
-import type { Answer, Poll } from '../polls/types'
+import type { Answer, Poll } from '../packages/slidev-addon-live-polls/polls/types'
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!
 

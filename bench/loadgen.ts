@@ -1,6 +1,6 @@
 // One load-generator process, forked by bench/run.ts: a share of the audience's phones, each speaking /ws as the
 // voting page does (composables/usePollSocket.ts): hello with a random participant, follow `current`, vote, re-vote.
-import type { Poll, ServerMessage } from '../polls/types'
+import type { Poll, ServerMessage } from '../packages/slidev-addon-live-polls/polls/types'
 import type { FromGenerator, SocketCounts, ToGenerator } from './protocol'
 import { randomBytes } from 'node:crypto'
 import process from 'node:process'

@@ -1,4 +1,4 @@
-import type { ServerMessage } from '../polls/types'
+import type { ServerMessage } from '../packages/slidev-addon-live-polls/polls/types'
 import WebSocket from 'ws'
 import { now } from './clock'
 import { assertLoopback } from './loopback'

@@ -12,7 +12,7 @@ import { installCleanup, killAll } from './children'
 import { checkLimits } from './limits'
 import { describeMachine } from './machine'
 import { readOptions } from './options'
-import { benchDir, root } from './paths'
+import { benchDir, root, serverScript } from './paths'
 import { checkTargets, markdown } from './report'
 import { runTarget, WARMUP_MS } from './scenario'
 
@@ -29,10 +29,17 @@ const before = options.compare
   : undefined
 process.on('exit', () => before?.remove())
 const targets: Target[] = [
-  { name: 'ours', script: 'server/main.ts' },
+  { name: 'ours', script: serverScript },
   ...(before
     ? [
-        { name: `before (${before.label})`, script: 'server/main.ts', cwd: before.dir },
+        // A version from before the server moved into the addon has it at the top.
+        {
+          name: `before (${before.label})`,
+          script: existsSync(join(before.dir, serverScript))
+            ? serverScript
+            : 'server/main.ts',
+          cwd: before.dir,
+        },
       ]
     : []),
   ...(options.skipBaseline

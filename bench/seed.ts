@@ -1,4 +1,4 @@
-import { createStore } from '../server/store'
+import { createStore } from '../packages/slidev-addon-live-polls/server/store'
 import { randomText } from './answers'
 
 /** The open-text poll of the talk that `--text-answers` votes into. */

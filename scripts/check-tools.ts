@@ -1,7 +1,7 @@
 // First step of `npm test`: say exactly what to install when a tool the tests drive is missing.
 import { execFileSync } from 'node:child_process'
 import process from 'node:process'
-import { resolveChromium } from './browser'
+import { resolveChromium } from 'slidev-addon-live-polls/cli/browser.ts'
 
 const missing: string[] = []
 if (Number(process.versions.node.split('.')[0]) < 22)

@@ -5,10 +5,10 @@ import { resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { load } from '@slidev/parser/fs'
-import { resolveChromium } from './browser'
-import { slideHeading } from './slideHeading'
-import { blankSlidePages, exportCheckedDeck } from './slidePagesCheck'
-import { slidevExport } from './slidevExport'
+import { resolveChromium } from 'slidev-addon-live-polls/cli/browser.ts'
+import { slideHeading } from 'slidev-addon-live-polls/cli/slideHeading.ts'
+import { blankSlidePages, exportCheckedDeck } from 'slidev-addon-live-polls/cli/slidePagesCheck.ts'
+import { slidevExport } from 'slidev-addon-live-polls/cli/slidevExport.ts'
 
 const { values, positionals } = parseArgs({
   options: {

@@ -1,7 +1,7 @@
 // Dev aid: screenshots of slides of a running deck into /tmp/shots (usage: tsx scripts/shots.ts URL FROM TO [W H])
 import process from 'node:process'
 import { chromium } from 'playwright-chromium'
-import { chromiumArgs, resolveChromium } from './browser'
+import { chromiumArgs, resolveChromium } from 'slidev-addon-live-polls/cli/browser.ts'
 
 const [url = 'http://localhost:3030', from = '1', to = '24', w = '1280', h = '720'] = process.argv.slice(2)
 const browser = await chromium.launch({

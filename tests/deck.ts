@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { load } from '@slidev/parser/fs'
-import { slideHeading } from '../scripts/slideHeading'
+import { slideHeading } from '../packages/slidev-addon-live-polls/cli/slideHeading'
 
 export interface SlideInfo {
   no: number

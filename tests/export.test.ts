@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { describe, expect, it } from 'vitest'
-import { createStore } from '../server/store'
+import { createStore } from '../packages/slidev-addon-live-polls/server/store'
 import { loadSlides } from './deck'
 
 /** Text of one PDF page, ligatures unfolded and white space collapsed so wrapped headings match. */

@@ -5,9 +5,9 @@ import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { load } from '@slidev/parser/fs'
 import { describe, expect, it } from 'vitest'
-import { TEXT_ROWS } from '../scripts/handoutAppendix'
-import { pdfPageTexts } from '../scripts/slidePagesCheck'
-import { createStore } from '../server/store'
+import { TEXT_ROWS } from '../packages/slidev-addon-live-polls/cli/handoutAppendix'
+import { pdfPageTexts } from '../packages/slidev-addon-live-polls/cli/slidePagesCheck'
+import { createStore } from '../packages/slidev-addon-live-polls/server/store'
 import { loadSlides } from './deck'
 import { polls } from './deckPolls.ts'
 
@@ -60,7 +60,7 @@ describe('npm run handout', () => {
     execFileSync(process.execPath, [
       '--import',
       'tsx',
-      'scripts/handout.ts',
+      'packages/slidev-addon-live-polls/cli/handout.ts',
       '--session',
       'hnd234',
       '--output',

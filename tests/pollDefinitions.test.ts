@@ -32,7 +32,7 @@ describe('poll definitions written in the slides', () => {
   it('a malformed poll stops the server at start, naming the slide and the field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bad-deck-'))
     writeFileSync(join(dir, 'slides.md'), MALFORMED)
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'packages/slidev-addon-live-polls/server/main.ts'], {
       cwd: root,
       encoding: 'utf8',
       timeout: 60_000,

@@ -1,4 +1,4 @@
-import type { Poll } from '../../polls/types'
+import type { Poll } from '../../packages/slidev-addon-live-polls/polls/types'
 import { expect, test } from '@playwright/test'
 import { loadSlides } from '../deck'
 import { polls } from '../deckPolls.ts'

@@ -1,8 +1,8 @@
 import type { InProcessServer } from '../inProcessServer'
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_BUDGETS } from '../../server/addressBudgets'
-import { CODE_ALPHABET, generateSessionCode } from '../../server/sessionCode'
+import { DEFAULT_BUDGETS } from '../../packages/slidev-addon-live-polls/server/addressBudgets'
+import { CODE_ALPHABET, generateSessionCode } from '../../packages/slidev-addon-live-polls/server/sessionCode'
 import { connect, startInProcess, TOKEN } from '../inProcessServer'
 
 let server: InProcessServer

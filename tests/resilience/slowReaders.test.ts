@@ -1,11 +1,11 @@
-import type { ServerMessage } from '../../polls/types'
+import type { ServerMessage } from '../../packages/slidev-addon-live-polls/polls/types'
 import type { InProcessServer } from '../inProcessServer'
 import process from 'node:process'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { SEND_HOLD_BYTES } from '../../server/realtime'
+import { SEND_HOLD_BYTES } from '../../packages/slidev-addon-live-polls/server/realtime'
 import { startInProcess, TOKEN } from '../inProcessServer'
 
 let server: InProcessServer | undefined

@@ -4,7 +4,7 @@ import { chmodSync, writeFileSync } from 'node:fs'
 import process from 'node:process'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createStore } from '../../server/store'
+import { createStore } from '../../packages/slidev-addon-live-polls/server/store'
 import { fixtureDist } from '../fixtureDist'
 import { freePort, root, tempDb } from '../serverProcess'
 
@@ -31,7 +31,7 @@ async function spawnServer(db: string, wrapper: string[] = []): Promise<Run> {
     process.execPath,
     '--import',
     'tsx',
-    'server/main.ts',
+    'packages/slidev-addon-live-polls/server/main.ts',
   ]
   const child = spawn(command[0]!, command.slice(1), {
     cwd: root,

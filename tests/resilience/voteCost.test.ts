@@ -1,4 +1,4 @@
-import type { ServerMessage } from '../../polls/types'
+import type { ServerMessage } from '../../packages/slidev-addon-live-polls/polls/types'
 import process from 'node:process'
 import { describe, expect, it } from 'vitest'
 import { connect, startInProcess, TOKEN } from '../inProcessServer'

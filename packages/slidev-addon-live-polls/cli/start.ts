@@ -1,0 +1,117 @@
+// `npm start`: rebuild what is stale (deck, voting page, console) in child processes, then serve everything on
+// one port from a process of its own that holds only the server (server/command.ts), as the benchmark runs it.
+import type { ChildProcess } from 'node:child_process'
+import { Buffer } from 'node:buffer'
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { constants } from 'node:os'
+import { resolve } from 'node:path'
+import process from 'node:process'
+import { staleApps } from '../server/appBuild'
+import { normalizeBase } from '../server/basePath'
+import { serverCommand } from '../server/command'
+import { isStale } from '../server/stale'
+
+// Run in the deck's folder; the slides are built from its files and this addon's.
+const addonRoot = resolve(import.meta.dirname, '..')
+const deckInputs = [
+  'slides.md',
+  'pages',
+  'layouts',
+  'components',
+  'setup',
+  'styles',
+  'public',
+  'uno.config.ts',
+  'vite.config.ts',
+  'package-lock.json',
+  ...[
+    'layouts',
+    'components',
+    'composables',
+    'logic',
+    'setup',
+    'polls',
+    'global-top.vue',
+    'vite.config.ts',
+  ].map(path => resolve(addonRoot, path)),
+]
+const base = normalizeBase(process.env.BASE_PATH)
+// The base path is baked into the build: a different one means a rebuild.
+const builtBase = existsSync('dist/.base')
+  ? readFileSync('dist/.base', 'utf8')
+  : '/'
+
+interface Step { label: string, args: string[] }
+
+const steps: Step[] = []
+if (isStale('dist/index.html', deckInputs) || builtBase !== base) {
+  steps.push({
+    label: 'the deck',
+    args: [
+      'node_modules/@slidev/cli/bin/slidev.mjs',
+      'build',
+      '--base',
+      base,
+    ],
+  })
+}
+for (const name of staleApps()) {
+  steps.push({
+    label: name === 'vote'
+      ? 'the voting page'
+      : 'the console',
+    args: [
+      'node_modules/vite/bin/vite.js',
+      'build',
+      '-c',
+      resolve(addonRoot, name, 'vite.config.ts'),
+    ],
+  })
+}
+
+// A process manager stops `npm start` with SIGTERM, a terminal with SIGINT: the build or the server goes with it.
+let running: ChildProcess | undefined
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => running
+    ? running.kill(signal)
+    : process.exit(128 + constants.signals[signal]))
+}
+
+/** Runs one build, its output kept back and shown only if it fails. */
+function build(step: Step): Promise<void> {
+  return new Promise((resolve) => {
+    const child = running = spawn(process.execPath, step.args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const output: Buffer[] = []
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk))
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk))
+    child.on('close', (code) => {
+      if (code === 0)
+        return resolve()
+      process.stdout.write('failed\n\n')
+      process.stderr.write(Buffer.concat(output))
+      console.error(`\nBuilding ${step.label} failed (exit code ${code}).`)
+      process.exit(code ?? 1)
+    })
+  })
+}
+
+if (steps.length > 0) {
+  process.stdout.write(`Building ${new Intl.ListFormat('en').format(steps.map(s => s.label))}… `)
+  const started = Date.now()
+  for (const step of steps)
+    await build(step)
+  if (steps[0]!.label === 'the deck')
+    writeFileSync('dist/.base', base)
+  console.log(`done in ${Math.round((Date.now() - started) / 1000)} s`)
+}
+
+const { command, args } = serverCommand()
+const server = running = spawn(command, args, { stdio: 'inherit' })
+server.on('exit', (code, signal) => {
+  process.exitCode = code ?? (signal
+    ? 128 + constants.signals[signal]
+    : 1)
+})

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { polls } from '../../../tests/deckPolls.ts'
+import { startInProcess, TOKEN } from '../../../tests/inProcessServer.ts'
+import { tempDb } from '../../../tests/serverProcess.ts'
+import * as counts from './counts.ts'
+import { createPollService } from './pollService.ts'
+import { TEXT_ENTRIES_SHOWN } from './results.ts'
+import { createStore } from './store.ts'
+
+// Every pass over a poll's answers is counted: the expensive path is observable.
+vi.mock('./counts.ts', { spy: true })
+const countAnswers = vi.mocked(counts.countAnswers)
+
+const ANSWERS = 20_000
+function fill(vote: (participant: string, answer: string) => Promise<unknown>) {
+  return Promise.all(Array.from({ length: ANSWERS }, (_, i) => vote(`participant-${i}`, `idea number ${i % 5000}`)))
+}
+
+describe('results of a 20,000-answer hidden text poll', () => {
+  const store = createStore(tempDb())
+  const service = createPollService({ store, polls })
+  afterAll(() => store.close())
+
+  it('an audience view of hidden results counts nothing; results are kept until the poll changes, and a change is counted by its difference', async () => {
+    expect(service.state('', 'what-else').revealed).toBe(false)
+    await fill((participant, answer) => service.vote('', 'what-else', participant, answer))
+    countAnswers.mockClear()
+
+    const started = performance.now()
+    const views = Array.from({ length: 100 }, () => service.publicResults('', 'what-else'))
+    const audienceMs = (performance.now() - started) / 100
+    for (const view of views) {
+      expect(view).toEqual({
+        id: 'what-else',
+        kind: 'text',
+        participants: ANSWERS,
+        open: true,
+        revealed: false,
+        hidden: true,
+      })
+    }
+    console.log(`hidden results of ${ANSWERS} answers for the audience: ${audienceMs.toFixed(3)} ms each, ${countAnswers.mock.calls.length} passes over the answers`)
+    expect(countAnswers).not.toHaveBeenCalled()
+
+    const first = performance.now()
+    const full = service.results('', 'what-else')
+    const firstMs = performance.now() - first
+    const again = performance.now()
+    const repeated = Array.from({ length: 100 }, () => service.results('', 'what-else'))
+    const cachedMs = (performance.now() - again) / 100
+    expect(repeated.every(r => r === full)).toBe(true)
+    console.log(`presenter results: first ${firstMs.toFixed(1)} ms, then ${cachedMs.toFixed(4)} ms each from the cache`)
+    expect(countAnswers).toHaveBeenCalledTimes(1)
+    expect(full).toMatchObject({
+      entries: expect.any(Array),
+      moreEntries: 5000 - TEXT_ENTRIES_SHOWN,
+    })
+
+    // Each change is seen, without another pass over the answers: a vote, a reveal.
+    await service.vote('', 'what-else', 'participant-new', 'a brand new idea')
+    expect(service.results('', 'what-else').participants).toBe(ANSWERS + 1)
+    expect(service.results('', 'what-else')).not.toBe(full)
+    service.reveal('', 'what-else')
+    expect(service.publicResults('', 'what-else')).toMatchObject({
+      revealed: true,
+      participants: ANSWERS + 1,
+      entries: expect.any(Array),
+      moreEntries: 5001 - TEXT_ENTRIES_SHOWN,
+    })
+    expect(countAnswers).toHaveBeenCalledTimes(1)
+  }, 60_000)
+})
+
+describe('hTTP GET of a hidden 20,000-answer poll', () => {
+  let server: Awaited<ReturnType<typeof startInProcess>>
+  beforeAll(async () => {
+    server = await startInProcess()
+  })
+  afterAll(() => server.close())
+
+  it('answers the audience without aggregating, and the presenter from the cache', async () => {
+    await fill((participant, answer) => server.polls.service.vote('', 'what-else', participant, answer))
+    countAnswers.mockClear()
+    const timed = async (headers: Record<string, string>) => {
+      const started = performance.now()
+      for (let i = 0; i < 50; i++) {
+        const res = await fetch(`${server.url}/api/polls/what-else/results`, { headers })
+        expect(res.status).toBe(200)
+        await res.text()
+      }
+      return (performance.now() - started) / 50
+    }
+    const audienceMs = await timed({})
+    const presenterMs = await timed({ authorization: `Bearer ${TOKEN}` })
+    console.log(`GET /api/polls/what-else/results (${ANSWERS} answers, hidden): audience ${audienceMs.toFixed(2)} ms, presenter ${presenterMs.toFixed(2)} ms per request; ${countAnswers.mock.calls.length} pass(es) over the answers in 100 requests`)
+    expect(countAnswers).toHaveBeenCalledTimes(1)
+  }, 60_000)
+})

@@ -1,5 +1,0 @@
-import { defineConfig } from 'vite'
-import { appViteConfig } from '../scripts/appViteConfig.ts'
-
-// The phone voting page: its own small entry (Vue + the shared poll definitions), not the Slidev app.
-export default defineConfig(appViteConfig('vote'))
