@@ -36,7 +36,7 @@ const step = (n: number, text: string): void => console.log(`[${n}/4] ${text}`)
 step(1, `Reading session ${session || 'default'} and the speaker notes`)
 const config = readConfig(process.env)
 const store = createStore(config.dbPath)
-const { polls } = await loadDeck('slides.md')
+const { polls, accent } = await loadDeck('slides.md')
 const service = createPollService({ store, polls, revealAll: true })
 if (!service.hasSession(session)) {
   console.error(`No session "${session}" in ${config.dbPath}. Sessions: ${service.sessions().map(s => s.code).join(', ') || 'none'}`)
@@ -89,6 +89,7 @@ try {
     participants,
     polls: results,
     slides,
+    accent,
   }, readFileSync(deckPdf), work)
 
   step(4, 'Writing the handout')

@@ -20,6 +20,8 @@ export interface HandoutData {
   slideAspect: number
   /** @font-face rules for the deck's fonts (deckFontFaces()). */
   fontFaces: string
+  /** The deck's theme colour (a checked hex colour, server/deckPolls.ts), for the bars. */
+  accent?: string
 }
 
 /**
@@ -151,14 +153,14 @@ export function handoutHtml(data: HandoutData): string {
     .chart { display: grid; grid-template-columns: minmax(0, 1fr) 66mm 24mm; }
     .bar { display: contents; }
     .label, .cell, .value { align-self: stretch; padding: 1.2mm 0; border-bottom: 0.2mm solid #eee; break-inside: avoid; }
-    /* Bar and figures on the label's first line; an industry figure or a wrapped answer goes below. */
+    /* Bar and figures on the label's first line; a reference figure or a wrapped answer goes below. */
     .cell, .value { display: flex; align-items: flex-start; }
     .label { min-width: 0; }
     .cell { padding-left: 4mm; }
     .detail { display: block; font-size: 8pt; color: #555; }
     .value { justify-content: flex-end; font-variant-numeric: tabular-nums; font-weight: 700; }
     .track { flex: 1; position: relative; height: 3.2mm; margin-top: 1.2mm; background: #eee; border-radius: 0.8mm; }
-    .fill { height: 100%; background: #c2410c; border-radius: 0.8mm; }
+    .fill { height: 100%; background: ${data.accent ?? '#334155'}; border-radius: 0.8mm; }
     .reference { position: absolute; top: -0.8mm; bottom: -0.8mm; width: 0.7mm; background: #2f6b4f; }
     .legend { display: inline-block; width: 0.7mm; height: 0.9em; margin-right: 1.5mm; vertical-align: -0.1em; background: #2f6b4f; }
     .total { margin-top: 2mm; font-weight: 700; }

@@ -10,7 +10,7 @@ const Text = v.pipe(v.string('a string'), v.trim(), v.minLength(1, 'not empty'),
 const OptionSchema = v.strictObject({
   id: Id,
   label: Text,
-  /** A figure to show beside the room's answer, e.g. the share of industry OSPOs in a survey (0–100). */
+  /** A figure to show beside the room's answer, e.g. a survey's share for this option (0–100). */
   reference: v.optional(v.pipe(v.number('a number'), v.minValue(0, '0 to 100'), v.maxValue(100, '0 to 100'))),
   /** What `reference` measured, when it is not the option itself. */
   referenceNote: v.optional(Text),
@@ -28,7 +28,7 @@ const base = {
   question: Text,
   /** Hide results on the slide until the presenter reveals them (against group-think in workshops). */
   hideResults: v.optional(v.boolean('true or false')),
-  /** What the `reference` figures are, beside each bar ("Industry 30%"). */
+  /** What the `reference` figures are, shown beside each bar ("Survey 30%"). */
   referenceName: v.optional(Text),
   /** Where `reference` figures come from, shown under the chart. */
   referenceLabel: v.optional(Text),

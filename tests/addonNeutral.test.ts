@@ -1,0 +1,26 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { expect, it } from 'vitest'
+import { root } from './serverProcess'
+
+const addon = join(root, 'packages', 'slidev-addon-live-polls')
+// What would tie the addon to this one talk: its subject, organisation, speaker, colour, survey.
+const TALK = /OSPO|\bRISE\b|Lin[aå]ker|c2410c|industry|Linux Foundation|public.sector/i
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (['node_modules', 'dist'].includes(name))
+      return []
+    return statSync(path).isDirectory()
+      ? sources(path)
+      : /\.(?:ts|vue|css|json|html)$/.test(name) && !name.endsWith('.test.ts')
+        ? [path]
+        : []
+  })
+}
+
+it('the addon holds nothing of this talk: no title, organisation, colour or storage key of its own', () => {
+  const found = sources(addon).flatMap(file => readFileSync(file, 'utf8').split('\n').filter(line => TALK.test(line)).map(line => `${relative(addon, file)}: ${line.trim()}`))
+  expect(found).toEqual([])
+})
