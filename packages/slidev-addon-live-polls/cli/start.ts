@@ -5,25 +5,23 @@ import { Buffer } from 'node:buffer'
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { constants } from 'node:os'
-import { resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { staleApps } from '../server/appBuild'
 import { normalizeBase } from '../server/basePath'
 import { serverCommand } from '../server/command'
 import { isStale } from '../server/stale'
 
-// Run in the deck's folder; the slides are built from its files and this addon's.
+// `npm start [-- path/to/slides.md]`: the deck at that entry (slides.md by default), built into dist/ beside it.
+const entry = process.argv[2] ?? 'slides.md'
+const deckDir = dirname(resolve(entry))
+const dist = relative(process.cwd(), join(deckDir, 'dist')) || 'dist'
+// The slides are built from the deck's files (Slidev's folders beside its entry) and this addon's.
 const addonRoot = resolve(import.meta.dirname, '..')
 const deckInputs = [
-  'slides.md',
-  'pages',
-  'layouts',
-  'components',
-  'setup',
-  'styles',
-  'public',
-  'uno.config.ts',
-  'vite.config.ts',
+  entry,
+  ...['pages', 'layouts', 'components', 'setup', 'styles', 'public', 'snippets', 'uno.config.ts', 'vite.config.ts', 'global-top.vue', 'global-bottom.vue']
+    .map(path => join(deckDir, path)),
   'package-lock.json',
   ...[
     'layouts',
@@ -38,25 +36,30 @@ const deckInputs = [
 ]
 const base = normalizeBase(process.env.BASE_PATH)
 // The base path is baked into the build: a different one means a rebuild.
-const builtBase = existsSync('dist/.base')
-  ? readFileSync('dist/.base', 'utf8')
+const baseFile = join(dist, '.base')
+const builtBase = existsSync(baseFile)
+  ? readFileSync(baseFile, 'utf8')
   : '/'
 
 interface Step { label: string, args: string[] }
 
 const steps: Step[] = []
-if (isStale('dist/index.html', deckInputs) || builtBase !== base) {
+if (isStale(join(dist, 'index.html'), deckInputs) || builtBase !== base) {
   steps.push({
     label: 'the deck',
     args: [
       'node_modules/@slidev/cli/bin/slidev.mjs',
       'build',
+      entry,
       '--base',
       base,
+      // Slidev reads a relative --out from the deck's folder.
+      '--out',
+      resolve(dist),
     ],
   })
 }
-for (const name of staleApps()) {
+for (const name of staleApps(dist)) {
   steps.push({
     label: name === 'vote'
       ? 'the voting page'
@@ -66,6 +69,8 @@ for (const name of staleApps()) {
       'build',
       '-c',
       resolve(addonRoot, name, 'vite.config.ts'),
+      '--outDir',
+      resolve(dist, name),
     ],
   })
 }
@@ -104,12 +109,15 @@ if (steps.length > 0) {
   for (const step of steps)
     await build(step)
   if (steps[0]!.label === 'the deck')
-    writeFileSync('dist/.base', base)
+    writeFileSync(baseFile, base)
   console.log(`done in ${Math.round((Date.now() - started) / 1000)} s`)
 }
 
 const { command, args } = serverCommand()
-const server = running = spawn(command, args, { stdio: 'inherit' })
+const server = running = spawn(command, args, {
+  stdio: 'inherit',
+  env: { ...process.env, DECK_ENTRY: entry, DECK_DIST: dist },
+})
 server.on('exit', (code, signal) => {
   process.exitCode = code ?? (signal
     ? 128 + constants.signals[signal]

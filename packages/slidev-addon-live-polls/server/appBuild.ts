@@ -5,17 +5,21 @@ import { isStale } from './stale.ts'
 const addonRoot = resolve(import.meta.dirname, '..')
 const shared = ['polls', 'i18n', 'composables'].map(p => resolve(addonRoot, p))
 
-/** The two small Vite entries beside the deck: the phone voting page and the facilitator console. */
-export const apps = {
-  vote: resolve('dist/vote'),
-  console: resolve('dist/console'),
+/** The two small Vite entries beside a deck built into `dist`: the phone voting page and the facilitator console. */
+export function appDirs(dist = 'dist'): { vote: string, console: string } {
+  return {
+    vote: resolve(dist, 'vote'),
+    console: resolve(dist, 'console'),
+  }
 }
+export const apps = appDirs()
 
 export type AppName = keyof typeof apps
 
-/** The apps whose dist/<name> is missing or older than their sources. */
-export function staleApps(): AppName[] {
-  return (Object.keys(apps) as AppName[]).filter(name => isStale(resolve(apps[name], 'index.html'), [
+/** The apps whose <dist>/<name> is missing or older than their sources. */
+export function staleApps(dist = 'dist'): AppName[] {
+  const dirs = appDirs(dist)
+  return (Object.keys(dirs) as AppName[]).filter(name => isStale(resolve(dirs[name], 'index.html'), [
     resolve(addonRoot, name),
     ...shared,
   ]))
