@@ -1,13 +1,40 @@
 import { defineConfig } from 'vitest/config'
 
+// Tests that start processes, builds or `slidev export`: one file at a time, after the unit tests. Two
+// exports at once on a cold Vite cache race in dependency optimisation (a reload mid-print leaves blank
+// pages), and the resilience tests print figures a busy machine would blur.
+const processes = [
+  'tests/**/*.test.ts',
+  'packages/slidev-addon-live-polls/server/vitePlugin.test.ts',
+  'packages/slidev-addon-live-polls/server/cli/**/*.test.ts',
+]
+
 export default defineConfig({
   test: {
-    include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'dist/**', 'tests/e2e/**'],
+    exclude: ['**/node_modules/**', '**/dist/**', 'tests/e2e/**'],
     testTimeout: 30_000,
-    // One file at a time: the export and handout tests each start `slidev export`, and two at once on a
-    // cold Vite cache race in dependency optimisation (a reload mid-print leaves blank pages).
-    fileParallelism: false,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          // Logic and in-process servers on random ports: files in parallel.
+          include: ['packages/**/*.test.ts', 'tests/addonNeutral.test.ts'],
+          exclude: [...processes.slice(1), '**/node_modules/**'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'processes',
+          include: processes,
+          exclude: ['tests/addonNeutral.test.ts', 'tests/e2e/**', '**/node_modules/**'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 })

@@ -20,7 +20,19 @@ const dist = relative(process.cwd(), join(deckDir, 'dist')) || 'dist'
 const addonRoot = resolve(import.meta.dirname, '..')
 const deckInputs = [
   entry,
-  ...['pages', 'layouts', 'components', 'setup', 'styles', 'public', 'snippets', 'uno.config.ts', 'vite.config.ts', 'global-top.vue', 'global-bottom.vue']
+  ...[
+    'pages',
+    'layouts',
+    'components',
+    'setup',
+    'styles',
+    'public',
+    'snippets',
+    'uno.config.ts',
+    'vite.config.ts',
+    'global-top.vue',
+    'global-bottom.vue',
+  ]
     .map(path => join(deckDir, path)),
   'package-lock.json',
   ...[
@@ -44,7 +56,8 @@ const builtBase = existsSync(baseFile)
 interface Step { label: string, args: string[] }
 
 const steps: Step[] = []
-if (isStale(join(dist, 'index.html'), deckInputs) || builtBase !== base) {
+const deckStale = isStale(join(dist, 'index.html'), deckInputs) || builtBase !== base
+if (deckStale) {
   steps.push({
     label: 'the deck',
     args: [
@@ -59,7 +72,10 @@ if (isStale(join(dist, 'index.html'), deckInputs) || builtBase !== base) {
     ],
   })
 }
-for (const name of staleApps(dist)) {
+// Slidev empties dist/ when it builds the deck, the apps in it included.
+for (const name of deckStale
+  ? (['vote', 'console'] as const)
+  : staleApps(dist)) {
   steps.push({
     label: name === 'vote'
       ? 'the voting page'
