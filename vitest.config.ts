@@ -21,7 +21,10 @@ export default defineConfig({
           name: 'unit',
           // Logic and in-process servers on random ports: files in parallel.
           include: ['packages/**/*.test.ts', 'tests/addonNeutral.test.ts'],
-          exclude: [...processes.slice(1), '**/node_modules/**'],
+          exclude: [
+            ...processes.slice(1),
+            '**/node_modules/**',
+          ],
           sequence: { groupOrder: 0 },
         },
       },
