@@ -14,7 +14,7 @@ export default antfu({
   ],
 }, {
   // Command-line entry points talk to the person who ran them, and may wait for the deck before they start;
-  // tests print the figures they measure.
+  // tests and their support print the figures they measure and load their decks before they start.
   files: [
     'scripts/**',
     'bench/**',
@@ -22,6 +22,7 @@ export default antfu({
     'packages/slidev-addon-live-polls/server/main.ts',
     'packages/slidev-addon-live-polls/server/cli/**',
     '**/*.test.ts',
+    'packages/slidev-addon-live-polls/test/**',
     'tests/**',
   ],
   rules: { 'no-console': 'off', 'antfu/no-top-level-await': 'off' },

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { expect, it } from 'vitest'
-import { root } from './serverProcess'
+import { root } from '../packages/slidev-addon-live-polls/test/serverProcess'
 
 const addon = join(root, 'packages', 'slidev-addon-live-polls')
 // What would tie the addon to this one talk: its subject, organisation, speaker, colour, survey.

@@ -6,7 +6,7 @@ import { request } from 'node:http'
 import { join } from 'node:path'
 import process from 'node:process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freePort, root } from './serverProcess'
+import { freePort, root } from '../packages/slidev-addon-live-polls/test/serverProcess'
 
 // `npm run dev` as a presenter runs it, with a database in the project's data folder (where POLL_DB
 // defaults to), holding an answer in its write-ahead log.

@@ -5,8 +5,8 @@ import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import process from 'node:process'
 import { describe, expect, it } from 'vitest'
+import { freePort, root, tempDb } from '../packages/slidev-addon-live-polls/test/serverProcess'
 import { listeningPid } from './listeningPid'
-import { freePort, root, tempDb } from './serverProcess'
 
 const sleep = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms))
 

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { describe, expect, it } from 'vitest'
+import { root, tempDb } from '../packages/slidev-addon-live-polls/test/serverProcess'
 import { polls } from './deckPolls'
 import { fixtureDist } from './fixtureDist'
-import { root, tempDb } from './serverProcess'
 
 // A deck whose second slide has a poll option without its label.
 const MALFORMED = `---

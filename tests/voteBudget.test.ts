@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { root } from './serverProcess'
+import { root } from '../packages/slidev-addon-live-polls/test/serverProcess'
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

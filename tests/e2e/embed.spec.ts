@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net'
-import type { ServerProcess } from '../serverProcess'
+import type { ServerProcess } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { execFileSync } from 'node:child_process'
 import { cpSync, mkdtempSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { expect, test } from '@playwright/test'
+import { freePort, root, startServer, tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { loadSlides } from '../deck'
-import { freePort, root, startServer, tempDb } from '../serverProcess'
 
 const slides = await loadSlides()
 const pollSlide = slides.find(s => s.poll === 'has-ospo')!.no

@@ -3,8 +3,8 @@ import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import sirv from 'sirv'
+import { root } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { loadSlides } from '../deck'
-import { root } from '../serverProcess'
 
 const hasOspo = (await loadSlides()).find(s => s.poll === 'has-ospo')!.no
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
+import { freePort, startServer, tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { loadSlides } from '../deck'
-import { freePort, startServer, tempDb } from '../serverProcess'
 
 const hasOspo = (await loadSlides()).find(s => s.poll === 'has-ospo')!.no
 

@@ -1,9 +1,9 @@
-import type { InProcessServer } from '../inProcessServer'
+import type { InProcessServer } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
 import process from 'node:process'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connect, startInProcess } from '../inProcessServer'
+import { connect, startInProcess } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
 
 let server: InProcessServer
 

@@ -1,9 +1,9 @@
-import type { ServerProcess } from '../serverProcess'
+import type { ServerProcess } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
+import { closedWithin, openSocket, rawExchange, rawGet } from '../../packages/slidev-addon-live-polls/test/rawHttp'
+import { startServer, tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { fixtureDist } from '../fixtureDist'
-import { closedWithin, openSocket, rawExchange, rawGet } from '../rawHttp'
-import { startServer, tempDb } from '../serverProcess'
 
 // Small budgets so the test is quick; the defaults are in README's resilience section.
 const PER_ADDRESS = 20

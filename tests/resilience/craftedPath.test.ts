@@ -1,8 +1,8 @@
-import type { ServerProcess } from '../serverProcess'
+import type { ServerProcess } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rawExchange, rawGet } from '../../packages/slidev-addon-live-polls/test/rawHttp'
+import { startServer, tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { fixtureDist } from '../fixtureDist'
-import { rawExchange, rawGet } from '../rawHttp'
-import { startServer, tempDb } from '../serverProcess'
 
 let server: ServerProcess
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
-import { connect } from '../inProcessServer'
-import { startServer, tempDb } from '../serverProcess'
+import { connect } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
+import { startServer, tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 
 const token = 'crash-test-token'
 const db = tempDb()

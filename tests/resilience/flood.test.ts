@@ -1,11 +1,13 @@
-import type { InProcessServer } from '../inProcessServer'
+import type { InProcessServer } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connect, startInProcess } from '../inProcessServer'
+import { connect, startInProcess } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
+import { tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
+import { deck } from '../deckPolls.ts'
 
 let server: InProcessServer
 
 beforeAll(async () => {
-  server = await startInProcess()
+  server = await startInProcess(tempDb(), { deck })
 })
 afterAll(() => server.close())
 

@@ -1,18 +1,18 @@
-import type { InProcessServer } from '../inProcessServer'
+import type { InProcessServer } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
 import { Buffer } from 'node:buffer'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validateAnswer } from '../../packages/slidev-addon-live-polls/polls/validateAnswer'
 import { createStore } from '../../packages/slidev-addon-live-polls/server/store'
-import { polls } from '../deckPolls.ts'
-import { connect, startInProcess } from '../inProcessServer'
-import { tempDb } from '../serverProcess'
+import { connect, startInProcess } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
+import { tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
+import { deck, polls } from '../deckPolls.ts'
 
 const db = tempDb()
 let server: InProcessServer
 
 beforeAll(async () => {
-  server = await startInProcess(db)
+  server = await startInProcess(db, { deck })
 })
 afterAll(() => server.close())
 

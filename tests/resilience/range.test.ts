@@ -1,10 +1,10 @@
-import type { ServerProcess } from '../serverProcess'
+import type { ServerProcess } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rawGet } from '../../packages/slidev-addon-live-polls/test/rawHttp'
+import { startServer, tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { fixtureDist, fixtureFiles } from '../fixtureDist'
-import { rawGet } from '../rawHttp'
-import { startServer, tempDb } from '../serverProcess'
 
 let server: ServerProcess
 const dist = fixtureDist()

@@ -1,8 +1,8 @@
-import type { ServerProcess } from '../serverProcess'
+import type { ServerProcess } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rawGet } from '../../packages/slidev-addon-live-polls/test/rawHttp'
+import { startServer, tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { fixtureDist } from '../fixtureDist'
-import { rawGet } from '../rawHttp'
-import { startServer, tempDb } from '../serverProcess'
 
 // Shapes that made sirv's SPA ignore pattern (/[/]([A-Za-z\s\d~$._-]+\.\w+){1,}$/) backtrack exponentially:
 // 70 bytes froze the server for 4 s. Each is tried short, at 1 KiB and near the 16 KiB header limit.

@@ -1,12 +1,14 @@
 import type { ServerMessage } from '../../packages/slidev-addon-live-polls/polls/types'
-import type { InProcessServer } from '../inProcessServer'
+import type { InProcessServer } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
 import process from 'node:process'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { SEND_HOLD_BYTES } from '../../packages/slidev-addon-live-polls/server/realtime'
-import { startInProcess, TOKEN } from '../inProcessServer'
+import { startInProcess, TOKEN } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
+import { tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
+import { deck } from '../deckPolls.ts'
 
 let server: InProcessServer | undefined
 afterEach(async () => {
@@ -37,7 +39,7 @@ async function stalledWatcher(url: string): Promise<{ socket: WebSocket, receive
 
 describe('readers that never read', () => {
   it('five stalled watchers of a revealed 20,000-answer text poll, with votes arriving, cost bounded memory and are held back', async () => {
-    server = await startInProcess()
+    server = await startInProcess(tempDb(), { deck })
     const { service } = server.polls
     // About 1.9 MB of results if every answer were listed.
     await Promise.all(Array.from({ length: 20_000 }, (_, i) => service.vote('', 'what-else', `seeded-phone-${i}`, `idea ${i}: open source rules for the municipality's procurement`)))

@@ -5,8 +5,8 @@ import process from 'node:process'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createStore } from '../../packages/slidev-addon-live-polls/server/store'
+import { freePort, root, tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { fixtureDist } from '../fixtureDist'
-import { freePort, root, tempDb } from '../serverProcess'
 
 const dist = fixtureDist()
 

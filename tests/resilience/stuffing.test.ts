@@ -1,12 +1,14 @@
-import type { InProcessServer } from '../inProcessServer'
+import type { InProcessServer } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connect, startInProcess, upgradeStatus } from '../inProcessServer'
-import { tempDb } from '../serverProcess'
+import { connect, startInProcess, upgradeStatus } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
+import { tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
+import { deck } from '../deckPolls.ts'
 
 let server: InProcessServer
 
 beforeAll(async () => {
   server = await startInProcess(tempDb(), {
+    deck,
     allowedOrigins: ['https://public.example.org', 'https://events.example.org'],
   })
 })

@@ -1,14 +1,16 @@
 import type { ServerMessage } from '../../packages/slidev-addon-live-polls/polls/types'
 import process from 'node:process'
 import { describe, expect, it } from 'vitest'
-import { connect, startInProcess, TOKEN } from '../inProcessServer'
+import { connect, startInProcess, TOKEN } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
+import { tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
+import { deck } from '../deckPolls.ts'
 
 const VOTES = 40
 const PHONES = 8
 
 /** Server CPU per vote into the revealed open-text poll holding `answers` answers, while a presenter watches it. */
 async function cpuPerVote(answers: number): Promise<{ cpuMs: number, wallMs: number }> {
-  const server = await startInProcess()
+  const server = await startInProcess(tempDb(), { deck })
   try {
     const { service } = server.polls
     await Promise.all(Array.from({ length: answers }, (_, i) => service.vote('', 'what-else', `seeded-phone-${i}`, `answer ${i % 997} from the room, ${i}`)))

@@ -1,8 +1,9 @@
-import type { InProcessServer } from '../inProcessServer'
+import type { InProcessServer } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { connect, startInProcess, upgradeStatus } from '../inProcessServer'
-import { tempDb } from '../serverProcess'
+import { connect, startInProcess, upgradeStatus } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
+import { tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
+import { deck } from '../deckPolls.ts'
 
 let server: InProcessServer | undefined
 afterEach(async () => {
@@ -20,7 +21,7 @@ function bareSocket(url: string, headers: Record<string, string> = {}): Promise<
 
 describe('one address with many sockets', () => {
   it('cannot hold back another phone\'s ack by sending watched hellos, each socket inside its own limit', async () => {
-    server = await startInProcess()
+    server = await startInProcess(tempDb(), { deck })
     // Results worth serialising: 2,000 open-text answers.
     await Promise.all(Array.from({ length: 2000 }, (_, i) => server!.polls.service.vote('', 'what-else', `answering-${i}-xxxx`, `idea ${i}`)))
     const phone = await connect(server.url, '/ws', { localAddress: '127.0.0.2' })
@@ -69,6 +70,7 @@ describe('one address with many sockets', () => {
 
   it('gets a budget of sockets and of messages across them; another address keeps its own', async () => {
     server = await startInProcess(tempDb(), {
+      deck,
       budgets: { sockets: 10, messagesPerMinute: 60 },
     })
     const held = await Promise.all(Array.from({ length: 10 }, () => connect(server!.url)))
@@ -109,6 +111,7 @@ describe('one address with many sockets', () => {
 
   it('counts by X-Forwarded-For only behind a trusted proxy', async () => {
     server = await startInProcess(tempDb(), {
+      deck,
       budgets: { sockets: 2 },
     })
     const spoofed = { 'x-forwarded-for': '203.0.113.7' }
@@ -123,6 +126,7 @@ describe('one address with many sockets', () => {
     await server.close()
 
     server = await startInProcess(tempDb(), {
+      deck,
       budgets: { sockets: 2 },
       trustProxy: 'loopback',
     })

@@ -1,13 +1,13 @@
 import type { TextResults } from '../polls/types'
 import { describe, expect, it } from 'vitest'
-import { findPoll } from '../../../tests/deckPolls.ts'
+import { findPoll } from '../test/fixturePolls.ts'
 import { escapeHtml } from './escapeHtml'
 import { appendixHtml, sortTextEntries, TEXT_ROWS } from './handoutAppendix'
 import { handoutHtml, notesHtml } from './handoutHtml'
 
 function textResults(entries: { text: string, count: number }[]): TextResults {
   return {
-    id: 'what-else',
+    id: 'ideas',
     kind: 'text',
     participants: entries.reduce((n, e) => n + e.count, 0),
     open: true,
@@ -35,7 +35,7 @@ describe('handoutHtml', () => {
       fontFaces: '',
       polls: [
         {
-          poll: findPoll('what-else')!,
+          poll: findPoll('ideas')!,
           results: textResults([
             { text: '<img src=x onerror=alert(1)>', count: 1 },
           ]),
@@ -80,9 +80,9 @@ describe('appendixHtml', () => {
   it('says "1 answer", and gives a choice poll\'s bars with counts and shares', () => {
     const text = read(appendixHtml([
       {
-        poll: findPoll('has-ospo')!,
+        poll: findPoll('choice')!,
         results: {
-          id: 'has-ospo',
+          id: 'choice',
           kind: 'single',
           participants: 1,
           open: true,
@@ -93,7 +93,7 @@ describe('appendixHtml', () => {
     ], 'ABC234'))
     expect(text).toContain('1 answer · single choice')
     expect(text).not.toMatch(/\b1 answers/)
-    expect(text).toContain('Yes, a formal OSPO Industry 30% 1 · 100%')
+    expect(text).toContain('Option A Survey 30% 1 · 100%')
     expect(text).toContain('No 0 · 0%')
   })
 
@@ -124,7 +124,7 @@ describe('appendixHtml', () => {
     }))
     const html = appendixHtml([
       {
-        poll: findPoll('what-else')!,
+        poll: findPoll('ideas')!,
         results: textResults(entries),
       },
     ], 'ABC234')
@@ -133,14 +133,14 @@ describe('appendixHtml', () => {
     expect(read(html)).toContain(`${(3000 - TEXT_ROWS).toLocaleString('en')} more answers (each given by 1 participant) are not listed here`)
     const one = read(appendixHtml([
       {
-        poll: findPoll('what-else')!,
+        poll: findPoll('ideas')!,
         results: textResults(entries.slice(0, TEXT_ROWS + 1)),
       },
     ], 'ABC234'))
     expect(one).toContain('1 more answer (given by 1 participant) is not listed here')
     const twice = read(appendixHtml([
       {
-        poll: findPoll('what-else')!,
+        poll: findPoll('ideas')!,
         results: textResults(entries.map(e => ({ ...e, count: 2 })).slice(0, 300)),
       },
     ], 'ABC234'))

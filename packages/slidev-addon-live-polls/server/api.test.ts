@@ -1,17 +1,18 @@
-import type { InProcessServer } from '../../../tests/inProcessServer.ts'
+import type { InProcessServer } from '../test/inProcessServer.ts'
 import { request } from 'node:http'
 import { connect } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { polls } from '../../../tests/deckPolls.ts'
-import { startInProcess, TOKEN } from '../../../tests/inProcessServer.ts'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { polls } from '../test/fixturePolls.ts'
+import { startInProcess, TOKEN } from '../test/inProcessServer.ts'
 
 let server: InProcessServer
 const auth = { authorization: `Bearer ${TOKEN}` }
 
-beforeAll(async () => {
+// A fresh server and database for each test: none depends on votes another cast.
+beforeEach(async () => {
   server = await startInProcess()
 })
-afterAll(() => server.close())
+afterEach(() => server.close())
 
 function post(path: string, body?: unknown, headers: Record<string, string> = {}) {
   return fetch(server.url + path, {
@@ -34,9 +35,9 @@ describe('hTTP API', () => {
     // What the phone page and the console show and name from the deck: they are built without it.
     expect(await (await fetch(`${server.url}/api/info`)).json()).toEqual({
       joinUrl: 'http://example.test/vote/',
-      title: 'A Study on OSPOs in the European Public Sector',
-      fileStem: 'ospo-deck',
-      accent: '#c2410c',
+      title: 'Fixture deck',
+      fileStem: 'fixture-deck',
+      accent: '#0f766e',
     })
     const list = await (await fetch(`${server.url}/api/polls`)).json() as { id: string, options: unknown[] }[]
     expect(list.map(p => p.id)).toEqual(polls.map(p => p.id))
@@ -45,12 +46,12 @@ describe('hTTP API', () => {
   })
 
   it('stores a vote, and a second vote by the same participant replaces the first', async () => {
-    expect((await vote('has-ospo', 'participant-a', 'formal')).status).toBe(200)
-    expect((await vote('has-ospo', 'participant-b', 'formal')).status).toBe(200)
-    expect((await vote('has-ospo', 'participant-a', 'no')).status).toBe(200)
-    const results = await (await fetch(`${server.url}/api/polls/has-ospo/results`)).json()
+    expect((await vote('choice', 'participant-a', 'formal')).status).toBe(200)
+    expect((await vote('choice', 'participant-b', 'formal')).status).toBe(200)
+    expect((await vote('choice', 'participant-a', 'no')).status).toBe(200)
+    const results = await (await fetch(`${server.url}/api/polls/choice/results`)).json()
     expect(results).toMatchObject({
-      id: 'has-ospo',
+      id: 'choice',
       kind: 'single',
       participants: 2,
       counts: { formal: 1, no: 1, informal: 0 },
@@ -58,23 +59,23 @@ describe('hTTP API', () => {
   })
 
   it('takes every poll kind', async () => {
-    expect((await vote('challenges', 'participant-a', ['resources', 'support'])).status).toBe(200)
-    expect((await vote('twenty-years', 'participant-a', 4)).status).toBe(200)
-    expect((await vote('what-else', 'participant-a', 'Skills')).status).toBe(200)
-    expect((await vote('challenges-rank', 'participant-a', [
+    expect((await vote('choices', 'participant-a', ['resources', 'support'])).status).toBe(200)
+    expect((await vote('agreement', 'participant-a', 4)).status).toBe(200)
+    expect((await vote('ideas', 'participant-a', 'Skills')).status).toBe(200)
+    expect((await vote('ranking', 'participant-a', [
       'support',
       'resources',
       'culture',
       'regulation',
       'outsourcing',
     ])).status).toBe(200)
-    const scale = await (await fetch(`${server.url}/api/polls/twenty-years/results`)).json()
+    const scale = await (await fetch(`${server.url}/api/polls/agreement/results`)).json()
     expect(scale).toMatchObject({
       kind: 'scale',
       mean: 4,
       counts: { 4: 1 },
     })
-    const ranking = await (await fetch(`${server.url}/api/polls/challenges-rank/results`)).json()
+    const ranking = await (await fetch(`${server.url}/api/polls/ranking/results`)).json()
     expect(ranking).toMatchObject({
       kind: 'ranking',
       order: [
@@ -88,23 +89,24 @@ describe('hTTP API', () => {
   })
 
   it('hides results from the audience until revealed, but not from the presenter', async () => {
-    const hidden = await (await fetch(`${server.url}/api/polls/what-else/results`)).json()
+    expect((await vote('ideas', 'participant-a', 'Skills')).status).toBe(200)
+    const hidden = await (await fetch(`${server.url}/api/polls/ideas/results`)).json()
     expect(hidden).toEqual({
-      id: 'what-else',
+      id: 'ideas',
       kind: 'text',
       participants: 1,
       open: true,
       revealed: false,
       hidden: true,
     })
-    const full = await (await fetch(`${server.url}/api/polls/what-else/results`, { headers: auth })).json()
+    const full = await (await fetch(`${server.url}/api/polls/ideas/results`, { headers: auth })).json()
     expect(full).toMatchObject({
       entries: [
         { text: 'Skills', count: 1 },
       ],
     })
-    expect((await post('/api/polls/what-else/reveal', undefined, auth)).status).toBe(200)
-    expect(await (await fetch(`${server.url}/api/polls/what-else/results`)).json()).toMatchObject({
+    expect((await post('/api/polls/ideas/reveal', undefined, auth)).status).toBe(200)
+    expect(await (await fetch(`${server.url}/api/polls/ideas/results`)).json()).toMatchObject({
       revealed: true,
       entries: [
         { text: 'Skills' },
@@ -145,11 +147,11 @@ describe('hTTP API', () => {
       ['null', /object/i],
     ]
     for (const [body, message] of cases) {
-      const res = await post('/api/polls/has-ospo/votes', body)
+      const res = await post('/api/polls/choice/votes', body)
       expect(res.status, JSON.stringify(body)).toBe(400)
       expect((await res.json() as { error: string }).error).toMatch(message)
     }
-    const scale = await vote('twenty-years', 'participant-c', 7)
+    const scale = await vote('agreement', 'participant-c', 7)
     expect(scale.status).toBe(400)
     expect(await scale.json()).toEqual({ error: 'answer must be a number from 1 to 5' })
   })
@@ -163,32 +165,33 @@ describe('hTTP API', () => {
 
   it('401 for presenter actions without a valid token; 200 with it', async () => {
     for (const action of ['open', 'close', 'reset']) {
-      expect((await post(`/api/polls/has-ospo/${action}`)).status).toBe(401)
-      expect((await post(`/api/polls/has-ospo/${action}`, undefined, { authorization: 'Bearer wrong' })).status).toBe(401)
+      expect((await post(`/api/polls/choice/${action}`)).status).toBe(401)
+      expect((await post(`/api/polls/choice/${action}`, undefined, { authorization: 'Bearer wrong' })).status).toBe(401)
     }
-    expect((await post('/api/polls/has-ospo/close', undefined, auth)).status).toBe(200)
-    expect((await post('/api/current', { poll: 'maturity' })).status).toBe(401)
-    expect((await post('/api/current', { poll: 'maturity' }, auth)).status).toBe(200)
-    expect(server.polls.service.current('')).toBe('maturity')
+    expect((await post('/api/polls/choice/close', undefined, auth)).status).toBe(200)
+    expect((await post('/api/current', { poll: 'second-choice' })).status).toBe(401)
+    expect((await post('/api/current', { poll: 'second-choice' }, auth)).status).toBe(200)
+    expect(server.polls.service.current('')).toBe('second-choice')
     expect((await post('/api/current', { poll: 'nope' }, auth)).status).toBe(404)
   })
 
   it('409 when the poll is closed; votes count again once reopened; reset empties it', async () => {
-    const res = await vote('has-ospo', 'participant-d', 'formal')
+    expect((await post('/api/polls/choice/close', undefined, auth)).status).toBe(200)
+    const res = await vote('choice', 'participant-d', 'formal')
     expect(res.status).toBe(409)
-    expect(await res.json()).toEqual({ error: 'poll "has-ospo" is closed' })
-    await post('/api/polls/has-ospo/open', undefined, auth)
-    expect((await vote('has-ospo', 'participant-d', 'formal')).status).toBe(200)
-    await post('/api/polls/has-ospo/reset', undefined, auth)
-    expect(await (await fetch(`${server.url}/api/polls/has-ospo/results`)).json()).toMatchObject({ participants: 0 })
+    expect(await res.json()).toEqual({ error: 'poll "choice" is closed' })
+    await post('/api/polls/choice/open', undefined, auth)
+    expect((await vote('choice', 'participant-d', 'formal')).status).toBe(200)
+    await post('/api/polls/choice/reset', undefined, auth)
+    expect(await (await fetch(`${server.url}/api/polls/choice/results`)).json()).toMatchObject({ participants: 0 })
   })
 
   it('413 for a body over 16 KiB, declared or streamed, and the server stays up', async () => {
-    const res = await vote('what-else', 'participant-e', 'x'.repeat(17 * 1024))
+    const res = await vote('ideas', 'participant-e', 'x'.repeat(17 * 1024))
     expect(res.status).toBe(413)
     // No content-length: the body arrives in chunks and is cut off once it passes the limit.
     const streamed = await new Promise<{ status?: number, body: string }>((resolve, reject) => {
-      const req = request(`${server.url}/api/polls/what-else/votes`, {
+      const req = request(`${server.url}/api/polls/ideas/votes`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
       }, (r) => {
@@ -222,7 +225,7 @@ describe('hTTP API', () => {
 
   it('429 when one client floods, with errors as JSON', async () => {
     // 400 at once against a budget of 100 plus 50/s: refused unless they took over 6 s to arrive.
-    const responses = await Promise.all(Array.from({ length: 400 }, (_, i) => vote('has-ospo', `flooder-${i}-xx`, 'no')))
+    const responses = await Promise.all(Array.from({ length: 400 }, (_, i) => vote('choice', `flooder-${i}-xx`, 'no')))
     const limited = responses.filter(r => r.status === 429)
     expect(limited.length).toBeGreaterThan(0)
     expect(await limited[0]!.json()).toEqual({ error: 'too many requests: slow down' })

@@ -1,6 +1,6 @@
-import type { InProcessServer } from '../../../tests/inProcessServer.ts'
+import type { InProcessServer } from '../test/inProcessServer.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startInProcess, TOKEN } from '../../../tests/inProcessServer.ts'
+import { startInProcess, TOKEN } from '../test/inProcessServer.ts'
 
 let server: InProcessServer
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deck } from '../../../tests/deckPolls.ts'
+import { deck } from '../test/fixturePolls.ts'
 import { deckFromSlidev } from './deckPolls.ts'
 
 const poll = { id: 'lunch', kind: 'text', question: 'Lunch?' }
@@ -29,17 +29,17 @@ describe('deckFromSlidev', () => {
     }, [], '/d')).toMatchObject({ title: 'Slidev', fileStem: 'slidev', accent: undefined })
   })
 
-  it('reads the talk from its slides', () => {
-    expect(deck).toMatchObject({ title: 'A Study on OSPOs in the European Public Sector', fileStem: 'ospo-deck', accent: '#c2410c' })
+  it('reads the fixture deck from its slides', () => {
+    expect(deck).toMatchObject({ title: 'Fixture deck', fileStem: 'fixture-deck', accent: '#0f766e' })
     expect(deck.polls.map(p => p.id)).toEqual([
-      'has-ospo',
-      'maturity',
-      'level',
-      'sponsor',
-      'challenges',
-      'challenges-rank',
-      'what-else',
-      'twenty-years',
+      'choice',
+      'second-choice',
+      'third-choice',
+      'fourth-choice',
+      'choices',
+      'ranking',
+      'ideas',
+      'agreement',
     ])
   })
 })

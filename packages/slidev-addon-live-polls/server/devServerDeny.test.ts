@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { isFileLoadingAllowed, resolveConfig } from 'vite'
 import { describe, expect, it } from 'vitest'
-import { deck } from '../../../tests/deckPolls.ts'
+import { deck } from '../test/fixturePolls.ts'
 import { devServerDeny, viteDefaultDeny } from './devServerDeny.ts'
 import { createPollPlugin } from './vitePlugin.ts'
 

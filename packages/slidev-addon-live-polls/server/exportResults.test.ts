@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { polls } from '../../../tests/deckPolls.ts'
+import { polls } from '../test/fixturePolls.ts'
 import { csvCell, pseudonym, toCsv } from './exportResults'
 
 describe('toCsv', () => {
@@ -7,19 +7,19 @@ describe('toCsv', () => {
     const at = Date.UTC(2026, 10, 27, 10, 0, 0)
     const csv = toCsv('ABC234', [
       {
-        poll: 'has-ospo',
+        poll: 'choice',
         participant: 'phone-one-1',
         answer: 'formal',
         at,
       },
       {
-        poll: 'challenges-rank',
+        poll: 'ranking',
         participant: 'phone-one-1',
         answer: ['support', 'resources'],
         at,
       },
       {
-        poll: 'what-else',
+        poll: 'ideas',
         participant: 'phone-two-2',
         answer: '=HYPERLINK("x"), <b>hi</b>',
         at,
@@ -27,7 +27,7 @@ describe('toCsv', () => {
     ], polls)
     const lines = csv.trim().split('\n')
     expect(lines[0]).toBe('session,poll,kind,participant,answer,time')
-    expect(lines[1]).toBe(`ABC234,has-ospo,single,${pseudonym('ABC234', 'phone-one-1')},formal,2026-11-27T10:00:00.000Z`)
+    expect(lines[1]).toBe(`ABC234,choice,single,${pseudonym('ABC234', 'phone-one-1')},formal,2026-11-27T10:00:00.000Z`)
     expect(lines[2]).toContain('support > resources')
     expect(lines[3]).toContain('"\'=HYPERLINK(""x""), <b>hi</b>"')
   })

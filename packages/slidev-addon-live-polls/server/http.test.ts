@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { createServer } from 'node:http'
 import { describe, expect, it } from 'vitest'
-import { rawGet } from '../../../tests/rawHttp'
+import { rawGet } from '../test/rawHttp'
 import { chain } from './http'
 
 describe('chain', () => {

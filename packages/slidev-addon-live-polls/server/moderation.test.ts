@@ -1,8 +1,8 @@
-import type { InProcessServer } from '../../../tests/inProcessServer.ts'
+import type { InProcessServer } from '../test/inProcessServer.ts'
 import { afterEach, describe, expect, it } from 'vitest'
-import { startInProcess, TOKEN } from '../../../tests/inProcessServer.ts'
-import { tempDb } from '../../../tests/serverProcess.ts'
 import { moderationKey } from '../polls/normalizeText.ts'
+import { startInProcess, TOKEN } from '../test/inProcessServer.ts'
+import { tempDb } from '../test/serverProcess.ts'
 import { createStore } from './store.ts'
 
 const auth = { authorization: `Bearer ${TOKEN}` }
@@ -13,23 +13,23 @@ async function start() {
   server = await startInProcess()
   const url = server.url
   return {
-    vote: (participant: string, answer: string) => fetch(`${url}/api/polls/what-else/votes`, {
+    vote: (participant: string, answer: string) => fetch(`${url}/api/polls/ideas/votes`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ participant, answer }),
     }),
-    hide: async (text: string) => (await fetch(`${url}/api/polls/what-else/hide-answer`, {
+    hide: async (text: string) => (await fetch(`${url}/api/polls/ideas/hide-answer`, {
       method: 'POST',
       headers: auth,
       body: JSON.stringify({ text }),
     })).json(),
-    unhide: async (text: string) => (await fetch(`${url}/api/polls/what-else/unhide-answer`, {
+    unhide: async (text: string) => (await fetch(`${url}/api/polls/ideas/unhide-answer`, {
       method: 'POST',
       headers: auth,
       body: JSON.stringify({ text }),
     })).json(),
-    hidden: async () => (await fetch(`${url}/api/polls/what-else/hidden-answers`, { headers: auth })).json(),
-    entries: async () => ((await (await fetch(`${url}/api/polls/what-else/results`, { headers: auth })).json()) as { entries: { text: string, count: number }[] }).entries,
+    hidden: async () => (await fetch(`${url}/api/polls/ideas/hidden-answers`, { headers: auth })).json(),
+    entries: async () => ((await (await fetch(`${url}/api/polls/ideas/results`, { headers: auth })).json()) as { entries: { text: string, count: number }[] }).entries,
   }
 }
 
@@ -53,7 +53,7 @@ describe('moderation of open text', () => {
     expect((await entries()).map(e => e.count).sort()).toEqual([1, 2])
     await vote('participant-oops-3', 'lack of mandate')
     expect((await entries()).find(e => e.text !== 'Procurement rules')?.count).toBe(3)
-    expect((await fetch(`${server!.url}/api/polls/what-else/hidden-answers`)).status).toBe(401)
+    expect((await fetch(`${server!.url}/api/polls/ideas/hidden-answers`)).status).toBe(401)
   })
 
   it('keeps a hidden text hidden however it is disguised when sent again', async () => {
@@ -109,7 +109,7 @@ describe('moderation of open text', () => {
   it('keeps texts hidden in a file written before moderation keys (lower-cased text)', () => {
     const db = tempDb()
     const old = createStore(db)
-    old.db.prepare('INSERT INTO hidden_texts (session, poll, text) VALUES (?, ?, ?)').run('', 'what-else', 'summit spam 1')
+    old.db.prepare('INSERT INTO hidden_texts (session, poll, text) VALUES (?, ?, ?)').run('', 'ideas', 'summit spam 1')
     old.close()
     const store = createStore(db)
     expect(store.db.prepare('SELECT text FROM hidden_texts').pluck().all()).toEqual([

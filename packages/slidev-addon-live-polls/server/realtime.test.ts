@@ -1,14 +1,15 @@
-import type { InProcessServer } from '../../../tests/inProcessServer.ts'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { polls } from '../../../tests/deckPolls.ts'
-import { connect, startInProcess, TOKEN } from '../../../tests/inProcessServer.ts'
+import type { InProcessServer } from '../test/inProcessServer.ts'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { polls } from '../test/fixturePolls.ts'
+import { connect, startInProcess, TOKEN } from '../test/inProcessServer.ts'
 
 let server: InProcessServer
 
-beforeAll(async () => {
+// A fresh server and database for each test: none depends on votes another cast.
+beforeEach(async () => {
   server = await startInProcess()
 })
-afterAll(() => server.close())
+afterEach(() => server.close())
 
 describe('webSocket /ws', () => {
   it('follows the presenter, acknowledges votes, and streams results to the presenter', async () => {
@@ -35,12 +36,12 @@ describe('webSocket /ws', () => {
       answer: null,
     })
 
-    presenter.send({ type: 'present', poll: 'has-ospo' })
+    presenter.send({ type: 'present', poll: 'choice' })
     expect(await phone.next()).toEqual({
       type: 'current',
-      poll: 'has-ospo',
+      poll: 'choice',
       // The phone page is built without any deck's polls: the question comes with it.
-      definition: polls.find(p => p.id === 'has-ospo'),
+      definition: polls.find(p => p.id === 'choice'),
       state: { open: true, revealed: true },
       answer: null,
     })
@@ -48,13 +49,13 @@ describe('webSocket /ws', () => {
     phone.send({
       type: 'vote',
       ref: 1,
-      poll: 'has-ospo',
+      poll: 'choice',
       answer: 'formal',
     })
-    expect(await phone.next()).toEqual({ type: 'ack', ref: 1, poll: 'has-ospo' })
+    expect(await phone.next()).toEqual({ type: 'ack', ref: 1, poll: 'choice' })
     const update = await presenter.until('results')
     expect(update.results).toMatchObject({
-      id: 'has-ospo',
+      id: 'choice',
       participants: 1,
       counts: { formal: 1 },
     })
@@ -64,15 +65,15 @@ describe('webSocket /ws', () => {
     const again = await connect(server.url)
     again.send({ type: 'hello', participant: 'phone-participant-1' })
     await again.until('welcome')
-    expect(await again.next()).toMatchObject({ type: 'current', poll: 'has-ospo', answer: 'formal' })
+    expect(await again.next()).toMatchObject({ type: 'current', poll: 'choice', answer: 'formal' })
 
     again.send({
       type: 'vote',
       ref: 2,
-      poll: 'has-ospo',
+      poll: 'choice',
       answer: 'no',
     })
-    expect(await again.until('ack')).toEqual({ type: 'ack', ref: 2, poll: 'has-ospo' })
+    expect(await again.until('ack')).toEqual({ type: 'ack', ref: 2, poll: 'choice' })
     expect((await presenter.until('results')).results).toMatchObject({
       participants: 1,
       counts: { formal: 0, no: 1 },
@@ -96,7 +97,7 @@ describe('webSocket /ws', () => {
     client.send({
       type: 'vote',
       ref: 5,
-      poll: 'has-ospo',
+      poll: 'choice',
       answer: 'formal',
     })
     expect(await client.until('error')).toMatchObject({ ref: 5, error: /hello/ })
@@ -104,7 +105,7 @@ describe('webSocket /ws', () => {
     client.send({
       type: 'vote',
       ref: 6,
-      poll: 'has-ospo',
+      poll: 'choice',
       answer: 'not-an-option',
     })
     expect(await client.until('error')).toMatchObject({ ref: 6, error: /option id/ })
@@ -123,9 +124,9 @@ describe('webSocket /ws', () => {
     const client = await connect(server.url)
     client.send({ type: 'hello', participant: 'phone-participant-3', token: 'wrong-token' })
     expect(await client.next()).toEqual({ type: 'welcome', presenter: false })
-    client.send({ type: 'present', poll: 'what-else' })
+    client.send({ type: 'present', poll: 'ideas' })
     expect(await client.until('error')).toEqual({ type: 'error', error: 'presenter token required' })
-    expect(server.polls.service.current('')).not.toBe('what-else')
+    expect(server.polls.service.current('')).not.toBe('ideas')
     client.close()
   })
 

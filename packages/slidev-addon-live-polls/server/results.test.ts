@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { findPoll } from '../../../tests/deckPolls.ts'
+import { findPoll } from '../test/fixturePolls.ts'
 import { aggregate } from './results.ts'
 
 const state = { open: true, revealed: true }
 
 describe('aggregate', () => {
   it('counts single and multiple choices per option, zeros included', () => {
-    const single = aggregate(findPoll('has-ospo')!, state, ['formal', 'no', 'formal'])
+    const single = aggregate(findPoll('choice')!, state, ['formal', 'no', 'formal'])
     expect(single).toMatchObject({
       participants: 3,
       counts: {
@@ -17,7 +17,7 @@ describe('aggregate', () => {
         unsure: 0,
       },
     })
-    const multiple = aggregate(findPoll('challenges')!, state, [
+    const multiple = aggregate(findPoll('choices')!, state, [
       ['resources', 'culture'],
       ['culture'],
     ])
@@ -28,16 +28,16 @@ describe('aggregate', () => {
   })
 
   it('gives a scale its distribution and mean', () => {
-    const scale = aggregate(findPoll('twenty-years')!, state, [1, 4, 4, 5])
+    const scale = aggregate(findPoll('agreement')!, state, [1, 4, 4, 5])
     expect(scale).toMatchObject({
       counts: { 1: 1, 2: 0, 3: 0, 4: 2, 5: 1 },
       mean: 3.5,
     })
-    expect(aggregate(findPoll('twenty-years')!, state, [])).toMatchObject({ mean: null, participants: 0 })
+    expect(aggregate(findPoll('agreement')!, state, [])).toMatchObject({ mean: null, participants: 0 })
   })
 
   it('groups open text case-insensitively, most frequent first', () => {
-    const text = aggregate(findPoll('what-else')!, state, [
+    const text = aggregate(findPoll('ideas')!, state, [
       'Skills',
       'budget',
       'skills',
@@ -53,7 +53,7 @@ describe('aggregate', () => {
   })
 
   it('groups open text that reads the same: invisible characters, width, look-alike letters', () => {
-    const text = aggregate(findPoll('what-else')!, state, [
+    const text = aggregate(findPoll('ideas')!, state, [
       'OSPO',
       'ospo\u200B',
       'ＯＳＰＯ',
@@ -79,7 +79,7 @@ describe('aggregate', () => {
     ]
     const answers = Array.from({ length: 20_000 }, (_, i) => `${words[i % words.length]} ${i}`)
     const started = performance.now()
-    const results = aggregate(findPoll('what-else')!, state, answers)
+    const results = aggregate(findPoll('ideas')!, state, answers)
     const ms = performance.now() - started
     console.log(`grouping 20,000 distinct text answers: ${ms.toFixed(0)} ms`)
     expect(results.kind === 'text' && results.entries).toHaveLength(20_000)
@@ -87,7 +87,7 @@ describe('aggregate', () => {
   })
 
   it('ranks by Borda points', () => {
-    const poll = findPoll('challenges-rank')!
+    const poll = findPoll('ranking')!
     const ranking = aggregate(poll, state, [
       [
         'support',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { polls } from '../../../tests/deckPolls.ts'
-import { startInProcess, TOKEN } from '../../../tests/inProcessServer.ts'
-import { tempDb } from '../../../tests/serverProcess.ts'
+import { polls } from '../test/fixturePolls.ts'
+import { startInProcess, TOKEN } from '../test/inProcessServer.ts'
+import { tempDb } from '../test/serverProcess.ts'
 import * as counts from './counts.ts'
 import { createPollService } from './pollService.ts'
 import { TEXT_ENTRIES_SHOWN } from './results.ts'
@@ -22,16 +22,16 @@ describe('results of a 20,000-answer hidden text poll', () => {
   afterAll(() => store.close())
 
   it('an audience view of hidden results counts nothing; results are kept until the poll changes, and a change is counted by its difference', async () => {
-    expect(service.state('', 'what-else').revealed).toBe(false)
-    await fill((participant, answer) => service.vote('', 'what-else', participant, answer))
+    expect(service.state('', 'ideas').revealed).toBe(false)
+    await fill((participant, answer) => service.vote('', 'ideas', participant, answer))
     countAnswers.mockClear()
 
     const started = performance.now()
-    const views = Array.from({ length: 100 }, () => service.publicResults('', 'what-else'))
+    const views = Array.from({ length: 100 }, () => service.publicResults('', 'ideas'))
     const audienceMs = (performance.now() - started) / 100
     for (const view of views) {
       expect(view).toEqual({
-        id: 'what-else',
+        id: 'ideas',
         kind: 'text',
         participants: ANSWERS,
         open: true,
@@ -43,10 +43,10 @@ describe('results of a 20,000-answer hidden text poll', () => {
     expect(countAnswers).not.toHaveBeenCalled()
 
     const first = performance.now()
-    const full = service.results('', 'what-else')
+    const full = service.results('', 'ideas')
     const firstMs = performance.now() - first
     const again = performance.now()
-    const repeated = Array.from({ length: 100 }, () => service.results('', 'what-else'))
+    const repeated = Array.from({ length: 100 }, () => service.results('', 'ideas'))
     const cachedMs = (performance.now() - again) / 100
     expect(repeated.every(r => r === full)).toBe(true)
     console.log(`presenter results: first ${firstMs.toFixed(1)} ms, then ${cachedMs.toFixed(4)} ms each from the cache`)
@@ -57,11 +57,11 @@ describe('results of a 20,000-answer hidden text poll', () => {
     })
 
     // Each change is seen, without another pass over the answers: a vote, a reveal.
-    await service.vote('', 'what-else', 'participant-new', 'a brand new idea')
-    expect(service.results('', 'what-else').participants).toBe(ANSWERS + 1)
-    expect(service.results('', 'what-else')).not.toBe(full)
-    service.reveal('', 'what-else')
-    expect(service.publicResults('', 'what-else')).toMatchObject({
+    await service.vote('', 'ideas', 'participant-new', 'a brand new idea')
+    expect(service.results('', 'ideas').participants).toBe(ANSWERS + 1)
+    expect(service.results('', 'ideas')).not.toBe(full)
+    service.reveal('', 'ideas')
+    expect(service.publicResults('', 'ideas')).toMatchObject({
       revealed: true,
       participants: ANSWERS + 1,
       entries: expect.any(Array),
@@ -79,12 +79,12 @@ describe('hTTP GET of a hidden 20,000-answer poll', () => {
   afterAll(() => server.close())
 
   it('answers the audience without aggregating, and the presenter from the cache', async () => {
-    await fill((participant, answer) => server.polls.service.vote('', 'what-else', participant, answer))
+    await fill((participant, answer) => server.polls.service.vote('', 'ideas', participant, answer))
     countAnswers.mockClear()
     const timed = async (headers: Record<string, string>) => {
       const started = performance.now()
       for (let i = 0; i < 50; i++) {
-        const res = await fetch(`${server.url}/api/polls/what-else/results`, { headers })
+        const res = await fetch(`${server.url}/api/polls/ideas/results`, { headers })
         expect(res.status).toBe(200)
         await res.text()
       }
@@ -92,7 +92,7 @@ describe('hTTP GET of a hidden 20,000-answer poll', () => {
     }
     const audienceMs = await timed({})
     const presenterMs = await timed({ authorization: `Bearer ${TOKEN}` })
-    console.log(`GET /api/polls/what-else/results (${ANSWERS} answers, hidden): audience ${audienceMs.toFixed(2)} ms, presenter ${presenterMs.toFixed(2)} ms per request; ${countAnswers.mock.calls.length} pass(es) over the answers in 100 requests`)
+    console.log(`GET /api/polls/ideas/results (${ANSWERS} answers, hidden): audience ${audienceMs.toFixed(2)} ms, presenter ${presenterMs.toFixed(2)} ms per request; ${countAnswers.mock.calls.length} pass(es) over the answers in 100 requests`)
     expect(countAnswers).toHaveBeenCalledTimes(1)
   }, 60_000)
 })

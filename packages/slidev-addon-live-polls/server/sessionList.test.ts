@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { startInProcess, TOKEN } from '../../../tests/inProcessServer'
-import { tempDb } from '../../../tests/serverProcess'
+import { startInProcess, TOKEN } from '../test/inProcessServer'
+import { tempDb } from '../test/serverProcess'
 import { createStore } from './store'
 
 describe('listing sessions', () => {
@@ -14,8 +14,8 @@ describe('listing sessions', () => {
     const votes = Array.from({ length: 200_000 }, (_, i) => ({
       session: codes[Math.floor(i / 2) % codes.length]!,
       poll: i % 2
-        ? 'has-ospo'
-        : 'sponsor',
+        ? 'choice'
+        : 'fourth-choice',
       participant: `phone-${Math.floor(i / 2)}`,
       answer: 'formal',
       at: i,
@@ -50,7 +50,7 @@ describe('listing sessions', () => {
     old.exec(`CREATE TABLE sessions (code TEXT PRIMARY KEY, created_at INTEGER NOT NULL);
       CREATE TABLE votes (session TEXT NOT NULL, poll TEXT NOT NULL, participant TEXT NOT NULL, answer TEXT NOT NULL, at INTEGER NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (session, poll, participant));
       INSERT INTO sessions VALUES ('OLDONE', 1);
-      INSERT INTO votes VALUES ('OLDONE', 'has-ospo', 'phone-a', '"no"', 1, 0), ('OLDONE', 'sponsor', 'phone-a', '"it"', 1, 0), ('OLDONE', 'has-ospo', 'phone-b', '"no"', 1, 0);`)
+      INSERT INTO votes VALUES ('OLDONE', 'choice', 'phone-a', '"no"', 1, 0), ('OLDONE', 'fourth-choice', 'phone-a', '"it"', 1, 0), ('OLDONE', 'choice', 'phone-b', '"no"', 1, 0);`)
     old.close()
     const store = createStore(db)
     expect(store.sessions()).toEqual([
@@ -59,7 +59,7 @@ describe('listing sessions', () => {
     store.saveVotes([
       {
         session: 'OLDONE',
-        poll: 'has-ospo',
+        poll: 'choice',
         participant: 'phone-c',
         answer: 'no',
         at: 2,

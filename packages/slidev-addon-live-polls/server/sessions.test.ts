@@ -1,20 +1,22 @@
-import type { InProcessServer } from '../../../tests/inProcessServer'
+import type { InProcessServer } from '../test/inProcessServer'
 import { existsSync, readFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { connect, startInProcess, TOKEN } from '../../../tests/inProcessServer'
-import { tempDb } from '../../../tests/serverProcess'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { moderationKey } from '../polls/normalizeText'
+import { connect, startInProcess, TOKEN } from '../test/inProcessServer'
+import { tempDb } from '../test/serverProcess'
 import { createStore } from './store'
 
-const db = tempDb()
+let db: string
 let server: InProcessServer
 const auth = { authorization: `Bearer ${TOKEN}` }
 
-beforeAll(async () => {
+// A fresh server and file for each test: none depends on what another left behind.
+beforeEach(async () => {
+  db = tempDb()
   server = await startInProcess(db)
 })
-afterAll(() => server.close())
+afterEach(() => server.close())
 
 const api = (path: string, init: RequestInit = {}) => fetch(server.url + path, init)
 function vote(poll: string, participant: string, answer: unknown, session = '') {
@@ -32,10 +34,27 @@ async function results(poll: string, session = '') {
     : ''}`, { headers: auth })).json() as Promise<Record<string, any>>
 }
 
-describe('workshop sessions', () => {
-  let a: string
-  let b: string
+async function newSession(): Promise<string> {
+  return (await (await api('/api/sessions', { method: 'POST', headers: auth })).json() as { code: string }).code
+}
 
+/** Workshops a and b and the default session, with a phone in both workshops: three phones vote in a, two in b, one in the default. */
+async function twoWorkshops(): Promise<{ a: string, b: string }> {
+  const a = await newSession()
+  const b = await newSession()
+  await Promise.all([
+    vote('choice', 'phone-in-a-1', 'formal', a),
+    vote('choice', 'phone-in-a-2', 'formal', a),
+    vote('choice', 'phone-in-b-1', 'no', b),
+    vote('choice', 'phone-default', 'unsure'),
+    // The same phone may take part in two workshops.
+    vote('choice', 'phone-in-both', 'planned', a),
+    vote('choice', 'phone-in-both', 'informal', b),
+  ])
+  return { a, b }
+}
+
+describe('workshop sessions', () => {
   it('need the presenter token', async () => {
     expect((await api('/api/sessions', { method: 'POST' })).status).toBe(401)
     expect((await api('/api/sessions')).status).toBe(401)
@@ -45,24 +64,16 @@ describe('workshop sessions', () => {
   it('are created with short readable codes and listed', async () => {
     const res = await api('/api/sessions', { method: 'POST', headers: auth })
     expect(res.status).toBe(201)
-    a = (await res.json() as { code: string }).code
-    b = (await (await api('/api/sessions', { method: 'POST', headers: auth })).json() as { code: string }).code
+    const a = (await res.json() as { code: string }).code
+    const b = await newSession()
     expect(a).toMatch(/^[A-HJKMNP-Z2-9]{6}$/)
     const list = await (await api('/api/sessions', { headers: auth })).json() as { code: string }[]
     expect(list.map(s => s.code)).toEqual(expect.arrayContaining([a, b]))
   })
 
   it('keep their results apart, and apart from the default session', async () => {
-    await Promise.all([
-      vote('has-ospo', 'phone-in-a-1', 'formal', a),
-      vote('has-ospo', 'phone-in-a-2', 'formal', a),
-      vote('has-ospo', 'phone-in-b-1', 'no', b),
-      vote('has-ospo', 'phone-default', 'unsure'),
-      // The same phone may take part in two workshops.
-      vote('has-ospo', 'phone-in-both', 'planned', a),
-      vote('has-ospo', 'phone-in-both', 'informal', b),
-    ])
-    expect(await results('has-ospo', a)).toMatchObject({
+    const { a, b } = await twoWorkshops()
+    expect(await results('choice', a)).toMatchObject({
       participants: 3,
       counts: {
         formal: 2,
@@ -72,20 +83,21 @@ describe('workshop sessions', () => {
         unsure: 0,
       },
     })
-    expect(await results('has-ospo', b)).toMatchObject({
+    expect(await results('choice', b)).toMatchObject({
       participants: 2,
       counts: { no: 1, informal: 1, formal: 0 },
     })
-    expect(await results('has-ospo')).toMatchObject({
+    expect(await results('choice')).toMatchObject({
       participants: 1,
       counts: { unsure: 1 },
     })
     // Lower case works as typed; a code never made is refused.
-    expect(await results('has-ospo', a.toLowerCase())).toMatchObject({ participants: 3 })
-    expect((await vote('has-ospo', 'phone-lost-1', 'no', 'ZZZZZZ')).status).toBe(404)
+    expect(await results('choice', a.toLowerCase())).toMatchObject({ participants: 3 })
+    expect((await vote('choice', 'phone-lost-1', 'no', 'ZZZZZZ')).status).toBe(404)
   })
 
   it('have their own current poll and WebSocket stream', async () => {
+    const { a, b } = await twoWorkshops()
     const phoneA = await connect(server.url, `/ws?session=${a}`)
     phoneA.send({ type: 'hello', participant: 'phone-in-a-1' })
     await phoneA.until('welcome')
@@ -93,14 +105,14 @@ describe('workshop sessions', () => {
     await api(`/api/current?session=${b}`, {
       method: 'POST',
       headers: auth,
-      body: JSON.stringify({ poll: 'maturity' }),
+      body: JSON.stringify({ poll: 'second-choice' }),
     })
     await api(`/api/current?session=${a}`, {
       method: 'POST',
       headers: auth,
-      body: JSON.stringify({ poll: 'has-ospo' }),
+      body: JSON.stringify({ poll: 'choice' }),
     })
-    expect(await phoneA.next()).toMatchObject({ type: 'current', poll: 'has-ospo', answer: 'formal' })
+    expect(await phoneA.next()).toMatchObject({ type: 'current', poll: 'choice', answer: 'formal' })
     phoneA.close()
 
     const lost = await connect(server.url, '/ws?session=NOSUCH')
@@ -110,24 +122,25 @@ describe('workshop sessions', () => {
   })
 
   it('export CSV and JSON with pseudonyms, a privacy header and no hidden answers', async () => {
-    await vote('what-else', 'phone-in-a-1', 'Procurement rules', a)
-    await vote('what-else', 'phone-in-a-2', 'Rude <b>words</b>', a)
-    const hide = await api(`/api/polls/what-else/hide-answer?session=${a}`, {
+    const { a } = await twoWorkshops()
+    await vote('ideas', 'phone-in-a-1', 'Procurement rules', a)
+    await vote('ideas', 'phone-in-a-2', 'Rude <b>words</b>', a)
+    const hide = await api(`/api/polls/ideas/hide-answer?session=${a}`, {
       method: 'POST',
       headers: auth,
       body: JSON.stringify({ text: 'rude <B>words</b>' }),
     })
     expect(await hide.json()).toEqual({ ok: true, hidden: 1 })
-    expect(await results('what-else', a)).toMatchObject({
+    expect(await results('ideas', a)).toMatchObject({
       participants: 1,
       entries: [
         { text: 'Procurement rules', count: 1 },
       ],
     })
     // Sending the hidden text again, or by someone else, does not bring it back.
-    expect((await vote('what-else', 'phone-in-a-2', 'RUDE <b>words</b>', a)).status).toBe(200)
-    expect((await vote('what-else', 'phone-in-a-3', 'rude <b>WORDS</b>', a)).status).toBe(200)
-    expect(await results('what-else', a)).toMatchObject({
+    expect((await vote('ideas', 'phone-in-a-2', 'RUDE <b>words</b>', a)).status).toBe(200)
+    expect((await vote('ideas', 'phone-in-a-3', 'rude <b>WORDS</b>', a)).status).toBe(200)
+    expect(await results('ideas', a)).toMatchObject({
       participants: 1,
       entries: [
         { text: 'Procurement rules', count: 1 },
@@ -137,30 +150,31 @@ describe('workshop sessions', () => {
     const csvRes = await api(`/api/sessions/${a}/export?format=csv`, { headers: auth })
     expect(csvRes.headers.get('content-type')).toMatch(/text\/csv/)
     // Named after the deck (its `exportFilename`), not after any one talk.
-    expect(csvRes.headers.get('content-disposition')).toBe(`attachment; filename="ospo-deck-results-${a}.csv"`)
+    expect(csvRes.headers.get('content-disposition')).toBe(`attachment; filename="fixture-deck-results-${a}.csv"`)
     const csv = await csvRes.text()
     const lines = csv.trim().split('\n')
     expect(lines[0]).toBe('session,poll,kind,participant,answer,time')
-    expect(lines.filter(l => l.startsWith(`${a},has-ospo,single,`))).toHaveLength(3)
+    expect(lines.filter(l => l.startsWith(`${a},choice,single,`))).toHaveLength(3)
     expect(csv).toContain('Procurement rules')
     expect(csv).not.toContain('Rude')
     expect(csv).not.toContain('phone-in-a-1')
 
     const json = await (await api(`/api/sessions/${a}/export?format=json`, { headers: auth })).json() as any
     expect(json.privacy).toMatch(/No personal data/)
-    const hasOspo = json.polls.find((p: any) => p.id === 'has-ospo')
-    expect(hasOspo.results).toMatchObject({
+    const choice = json.polls.find((p: any) => p.id === 'choice')
+    expect(choice.results).toMatchObject({
       participants: 3,
       counts: { formal: 2, planned: 1 },
     })
-    expect(hasOspo.answers).toHaveLength(3)
+    expect(choice.answers).toHaveLength(3)
     expect(JSON.stringify(json)).not.toContain('Rude')
     expect((await api(`/api/sessions/${a}/export?format=xml`, { headers: auth })).status).toBe(400)
   })
 
   it('deleting a session erases its answers from the database file itself', async () => {
+    const { a, b } = await twoWorkshops()
     const marker = 'erase-me-marker-7f3a'
-    expect((await vote('what-else', 'phone-in-b-1', marker, b)).status).toBe(200)
+    expect((await vote('ideas', 'phone-in-b-1', marker, b)).status).toBe(200)
     const onDisk = () => [db, `${db}-wal`].filter(f => existsSync(f)).some(f => readFileSync(f).includes(marker))
     expect(onDisk()).toBe(true)
     // A phone still connected to the session is told, and let go.
@@ -172,11 +186,11 @@ describe('workshop sessions', () => {
     expect(await phone.until('error')).toEqual({ type: 'error', error: `unknown session "${b}"` })
     expect(await closed).toBe(4404)
     expect((await api(`/api/sessions/${b}`, { method: 'DELETE', headers: auth })).status).toBe(404)
-    expect((await vote('has-ospo', 'phone-in-b-9', 'no', b)).status).toBe(404)
+    expect((await vote('choice', 'phone-in-b-9', 'no', b)).status).toBe(404)
     // Not only unlinked: the bytes are gone from the file and its write-ahead log.
     expect(onDisk()).toBe(false)
     // The other workshop is untouched.
-    expect(await results('has-ospo', a)).toMatchObject({ participants: 3 })
+    expect(await results('choice', a)).toMatchObject({ participants: 3 })
   })
 
   it('retention erases sessions older than the period', () => {
@@ -186,7 +200,7 @@ describe('workshop sessions', () => {
     store.saveVotes([
       {
         session: 'OLDONE',
-        poll: 'has-ospo',
+        poll: 'choice',
         participant: 'p-old-123',
         answer: 'no',
         at: Date.now(),
@@ -202,14 +216,14 @@ describe('workshop sessions', () => {
 describe('session codes in paths', () => {
   it('are taken in any case for export and delete, as everywhere else', async () => {
     const code = (await (await api('/api/sessions', { method: 'POST', headers: auth })).json() as { code: string }).code
-    await api(`/api/polls/has-ospo/votes?session=${code}`, {
+    await api(`/api/polls/choice/votes?session=${code}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ participant: 'lower-case-phone', answer: 'no' }),
     })
     const csv = await api(`/api/sessions/${code.toLowerCase()}/export?format=csv`, { headers: auth })
     expect(csv.status).toBe(200)
-    expect(await csv.text()).toContain(`${code},has-ospo`)
+    expect(await csv.text()).toContain(`${code},choice`)
     expect((await api(`/api/sessions/%20${code.toLowerCase()}%20`, { method: 'DELETE', headers: auth })).status).toBe(200)
     expect((await api(`/api/sessions/${code}/export`, { headers: auth })).status).toBe(404)
   })
@@ -239,10 +253,10 @@ describe('erasure of moderated texts', () => {
     const running = await startInProcess(file)
     const { service } = running.polls
     const code = session(service)
-    await service.vote(code, 'what-else', 'phone-with-number', phone)
-    expect(service.hideText(code, 'what-else', phone)).toBe(1)
+    await service.vote(code, 'ideas', 'phone-with-number', phone)
+    expect(service.hideText(code, 'ideas', phone)).toBe(1)
     // Sent again after the hide, it is stored hidden.
-    await service.vote(code, 'what-else', 'phone-again-1234', phone)
+    await service.vote(code, 'ideas', 'phone-again-1234', phone)
     expect(onDisk(file)).toContain(`${traces[1]} in the WAL`)
     return {
       file,
@@ -261,7 +275,7 @@ describe('erasure of moderated texts', () => {
 
   it('leaves none in the file after the poll is reset', async () => {
     const { file, service, code, close } = await withHiddenPhone(() => '')
-    service.reset(code, 'what-else')
+    service.reset(code, 'ideas')
     expect(onDisk(file)).toEqual([])
     await close()
   })
@@ -275,12 +289,12 @@ describe('erasure of moderated texts', () => {
     const { file, service, close } = await withHiddenPhone(() => '')
     vi.useRealTimers()
     // Hidden within the period: it stays hidden after retention.
-    await service.vote('', 'what-else', 'phone-recent-1', 'recent rude words')
-    service.hideText('', 'what-else', 'recent rude words')
+    await service.vote('', 'ideas', 'phone-recent-1', 'recent rude words')
+    service.hideText('', 'ideas', 'recent rude words')
     service.applyRetention(Date.now() - 30 * day)
     expect(onDisk(file)).toEqual([])
-    await service.vote('', 'what-else', 'phone-recent-2', 'RECENT rude words')
-    expect(service.results('', 'what-else')).toMatchObject({ participants: 0, entries: [] })
+    await service.vote('', 'ideas', 'phone-recent-2', 'RECENT rude words')
+    expect(service.results('', 'ideas')).toMatchObject({ participants: 0, entries: [] })
     await close()
   })
 
@@ -290,8 +304,8 @@ describe('erasure of moderated texts', () => {
     const old = new Database(file)
     old.exec(`DROP TABLE hidden_texts;
       CREATE TABLE hidden_texts (session TEXT NOT NULL, poll TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (session, poll, text));
-      INSERT INTO hidden_texts VALUES ('', 'what-else', '${traces[1]}');
-      INSERT INTO votes VALUES ('', 'what-else', 'phone-a', '${JSON.stringify(phone)}', 5000, 1);
+      INSERT INTO hidden_texts VALUES ('', 'ideas', '${traces[1]}');
+      INSERT INTO votes VALUES ('', 'ideas', 'phone-a', '${JSON.stringify(phone)}', 5000, 1);
       PRAGMA user_version = 1;`)
     old.close()
     const store = createStore(file)

@@ -1,8 +1,8 @@
 import type { Answer, Poll } from '../polls/types.ts'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { polls } from '../../../tests/deckPolls.ts'
-import { tempDb } from '../../../tests/serverProcess.ts'
+import { polls } from '../test/fixturePolls.ts'
+import { tempDb } from '../test/serverProcess.ts'
 import { createPollService } from './pollService.ts'
 import { aggregate, TEXT_ENTRIES_SHOWN } from './results.ts'
 import { createStore } from './store.ts'
@@ -136,19 +136,19 @@ describe('the poll service\'s live results', () => {
     await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 100, maxLength: 600 }), async (steps) => {
       const store = createStore(tempDb())
       const service = createPollService({ store, polls })
-      const stored = () => store.answers('', 'what-else').map(a => a.answer)
+      const stored = () => store.answers('', 'ideas').map(a => a.answer)
       try {
         for (const s of steps) {
           if (s.op === 'vote')
-            await service.vote('', 'what-else', `participant-${s.participant}`, s.text)
+            await service.vote('', 'ideas', `participant-${s.participant}`, s.text)
           else if (s.op === 'hide')
-            service.hideText('', 'what-else', s.text)
+            service.hideText('', 'ideas', s.text)
           else if (s.op === 'reset')
-            service.reset('', 'what-else')
-          else expect(service.results('', 'what-else')).toEqual(aggregate(byId('what-else'), service.state('', 'what-else'), stored(), TEXT_ENTRIES_SHOWN))
+            service.reset('', 'ideas')
+          else expect(service.results('', 'ideas')).toEqual(aggregate(byId('ideas'), service.state('', 'ideas'), stored(), TEXT_ENTRIES_SHOWN))
         }
-        expect(service.results('', 'what-else')).toEqual(aggregate(byId('what-else'), service.state('', 'what-else'), stored(), TEXT_ENTRIES_SHOWN))
-        expect(service.fullResults('', 'what-else')).toEqual(aggregate(byId('what-else'), service.state('', 'what-else'), stored()))
+        expect(service.results('', 'ideas')).toEqual(aggregate(byId('ideas'), service.state('', 'ideas'), stored(), TEXT_ENTRIES_SHOWN))
+        expect(service.fullResults('', 'ideas')).toEqual(aggregate(byId('ideas'), service.state('', 'ideas'), stored()))
         runs += 1
       }
       finally {

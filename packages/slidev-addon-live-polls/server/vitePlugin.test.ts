@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createServer } from 'vite'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { deck } from '../../../tests/deckPolls.ts'
+import { deck } from '../test/fixturePolls.ts'
 import { createPollPlugin } from './vitePlugin.ts'
 
 const token = 'vite-plugin-test-token-123'

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 import { describe, expect, it } from 'vitest'
-import { root, tempDb } from '../../../../tests/serverProcess'
+import { entry } from '../../test/fixturePolls.ts'
+import { root, tempDb } from '../../test/serverProcess'
 import { PRIVACY_NOTE } from '../exportResults'
 import { createStore } from '../store'
 
@@ -15,7 +16,7 @@ function run(args: string[], db: string) {
     ...args,
   ], {
     cwd: root,
-    env: { ...process.env, POLL_DB: db },
+    env: { ...process.env, POLL_DB: db, DECK_ENTRY: entry },
     encoding: 'utf8',
   })
 }
@@ -27,28 +28,28 @@ describe('npm run results', () => {
   store.saveVotes([
     {
       session: 'K7MPX2',
-      poll: 'has-ospo',
+      poll: 'choice',
       participant: 'cli-phone-1',
       answer: 'formal',
       at: Date.UTC(2026, 0, 2),
     },
     {
       session: 'K7MPX2',
-      poll: 'twenty-years',
+      poll: 'agreement',
       participant: 'cli-phone-1',
       answer: 4,
       at: Date.UTC(2026, 0, 2),
     },
     {
       session: 'K7MPX2',
-      poll: 'what-else',
+      poll: 'ideas',
       participant: 'cli-phone-1',
       answer: 'Rules, budgets "and" time',
       at: Date.UTC(2026, 0, 2),
     },
     {
       session: '',
-      poll: 'has-ospo',
+      poll: 'choice',
       participant: 'cli-phone-2',
       answer: 'no',
       at: Date.UTC(2026, 0, 2),
@@ -66,7 +67,7 @@ describe('npm run results', () => {
     try {
       const result = spawnSync('sh', ['-c', command!], {
         cwd: dir,
-        env: { ...process.env, POLL_DB: db },
+        env: { ...process.env, POLL_DB: db, DECK_ENTRY: entry },
         encoding: 'utf8',
       })
       expect(result.status, result.stderr).toBe(0)
@@ -83,16 +84,16 @@ describe('npm run results', () => {
         'time',
       ])
       expect(rows.slice(1).map(r => [r[0], r[1], r[2], r[4]])).toEqual([
+        ['K7MPX2', 'agreement', 'scale', '4'],
         [
           'K7MPX2',
-          'has-ospo',
+          'choice',
           'single',
           'formal',
         ],
-        ['K7MPX2', 'twenty-years', 'scale', '4'],
         [
           'K7MPX2',
-          'what-else',
+          'ideas',
           'text',
           'Rules, budgets "and" time',
         ],
@@ -106,7 +107,7 @@ describe('npm run results', () => {
   it('prints JSON with aggregates, and the default session by name', () => {
     const json = JSON.parse(run(['--format', 'json'], db).stdout)
     expect(json.session).toBe('default')
-    expect(json.polls.find((p: { id: string }) => p.id === 'has-ospo').results).toMatchObject({
+    expect(json.polls.find((p: { id: string }) => p.id === 'choice').results).toMatchObject({
       participants: 1,
       counts: { no: 1 },
     })

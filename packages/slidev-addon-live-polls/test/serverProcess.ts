@@ -5,9 +5,10 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
-import { serverCommand } from '../packages/slidev-addon-live-polls/server/command'
+import { serverCommand } from '../server/command'
 
-export const root = resolve(import.meta.dirname, '..')
+/** The repository (the npm workspace root), where `npm start` runs. */
+export const root = resolve(import.meta.dirname, '..', '..', '..')
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {

@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net'
 import type { ClientOptions } from 'ws'
-import type { ServerMessage } from '../packages/slidev-addon-live-polls/polls/types'
-import type { PollServer, PollServerOptions } from '../packages/slidev-addon-live-polls/server/createPollServer'
+import type { ServerMessage } from '../polls/types'
+import type { PollServer, PollServerOptions } from '../server/createPollServer'
 import { createServer } from 'node:http'
 import { WebSocket } from 'ws'
-import { createPollServer } from '../packages/slidev-addon-live-polls/server/createPollServer'
-import { chain } from '../packages/slidev-addon-live-polls/server/http'
-import { deck } from './deckPolls'
+import { createPollServer } from '../server/createPollServer'
+import { chain } from '../server/http'
+import { deck } from './fixturePolls.ts'
 import { tempDb } from './serverProcess'
 
 export const TOKEN = 'test-presenter-token'
@@ -17,7 +17,7 @@ export interface InProcessServer {
   close: () => Promise<void>
 }
 
-/** The poll server on a real random port, as `npm start` wires it, minus the deck; `options` as settings would give them. */
+/** The poll server on a real random port, as `npm start` wires it, on the fixture deck unless `options.deck` says otherwise; `options` as settings would give them. */
 export async function startInProcess(dbPath = tempDb(), options: Partial<PollServerOptions> = {}): Promise<InProcessServer> {
   const polls = createPollServer({
     dbPath,
