@@ -1,4 +1,4 @@
-// `npm run handout -- --session CODE [--output FILE]`: one workshop's handout as an A4 PDF: every slide
+// `npm run handout -- --session CODE [--output FILE] [path/to/slides.md]`: one workshop's handout as an A4 PDF: every slide
 // (this session's results on its poll slides) on a notes page with its speaker notes, the first one the
 // cover with the session, date and participants, then a results appendix with every poll's chart and numbers.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -12,17 +12,21 @@ import { loadDeck } from '../server/deckPolls'
 import { createPollService } from '../server/pollService'
 import { normalizeSessionCode } from '../server/sessionCode'
 import { createStore } from '../server/store'
+import { deckFonts } from './deckFontFaces'
 import { handoutPdf } from './handoutPdf'
 import { slideHeading } from './slideHeading'
 import { blankSlidePages, exportCheckedDeck } from './slidePagesCheck'
 import { slidevExport } from './slidevExport'
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
   options: {
     session: { type: 'string', default: 'default' },
     output: { type: 'string' },
   },
+  allowPositionals: true,
 })
+// The deck, as `npm start` takes it: slides.md of this folder unless a path is given.
+const entry = positionals[0] ?? 'slides.md'
 const session = values.session === 'default'
   ? ''
   : normalizeSessionCode(values.session!)
@@ -36,7 +40,7 @@ const step = (n: number, text: string): void => console.log(`[${n}/4] ${text}`)
 step(1, `Reading session ${session || 'default'} and the speaker notes`)
 const config = readConfig(process.env)
 const store = createStore(config.dbPath)
-const { polls, accent } = await loadDeck('slides.md')
+const { polls, accent } = await loadDeck(entry)
 const service = createPollService({ store, polls, revealAll: true })
 if (!service.hasSession(session)) {
   console.error(`No session "${session}" in ${config.dbPath}. Sessions: ${service.sessions().map(s => s.code).join(', ') || 'none'}`)
@@ -48,11 +52,11 @@ const results = polls.map(poll => ({
 }))
 const participants = new Set(store.rows(session).map(r => r.participant)).size
 store.close()
-const root = process.cwd()
+const root = dirname(resolve(entry))
 const deck = await load({
   roots: [root],
   userRoot: root,
-}, resolve(root, 'slides.md'))
+}, resolve(entry))
 const slides = deck.slides.map((s, i) => ({
   no: i + 1,
   title: slideHeading(s),
@@ -76,6 +80,7 @@ try {
     () => slidevExport({
       format: 'pdf',
       output: deckPdf,
+      entry,
       env: { HANDOUT_SESSION: session, POLL_DB: config.dbPath },
     }),
     () => blankSlidePages(deckPdf, slides.map(s => s.title)),
@@ -90,6 +95,7 @@ try {
     polls: results,
     slides,
     accent,
+    fonts: deckFonts(deck.headmatter.fonts),
   }, readFileSync(deckPdf), work)
 
   step(4, 'Writing the handout')

@@ -1,6 +1,7 @@
 import type { TextResults } from '../polls/types'
 import { describe, expect, it } from 'vitest'
 import { findPoll } from '../test/fixturePolls.ts'
+import { deckFonts } from './deckFontFaces'
 import { escapeHtml } from './escapeHtml'
 import { appendixHtml, sortTextEntries, TEXT_ROWS } from './handoutAppendix'
 import { handoutHtml, notesHtml } from './handoutHtml'
@@ -33,6 +34,7 @@ describe('handoutHtml', () => {
       slides: [],
       slideAspect: 16 / 9,
       fontFaces: '',
+      fonts: { body: 'Lato', headings: 'Lexend', code: 'Fira Code' },
       polls: [
         {
           poll: findPoll('ideas')!,
@@ -58,6 +60,7 @@ describe('handoutHtml', () => {
       ],
       slideAspect: 16 / 9,
       fontFaces: '',
+      fonts: { body: 'Lato', headings: 'Lexend', code: 'Fira Code' },
       polls: [],
     })
     const sheets = html.split('<section class="sheet"').slice(1)
@@ -145,5 +148,14 @@ describe('appendixHtml', () => {
       },
     ], 'ABC234'))
     expect(twice).toContain(`${300 - TEXT_ROWS} more answers (each given by 2 participants or fewer) are not listed here`)
+  })
+})
+
+describe('deckFonts', () => {
+  it('takes the handout\'s fonts from the deck\'s headmatter, and only names a CSS string can carry', () => {
+    expect(deckFonts({ sans: 'Lato', serif: 'Lexend', mono: '"Fira Code", monospace' })).toEqual({ body: 'Lato', headings: 'Lexend', code: 'Fira Code' })
+    expect(deckFonts({ sans: 'Inter' })).toEqual({ body: 'Inter', headings: 'Inter', code: 'monospace' })
+    expect(deckFonts(undefined)).toEqual({ body: 'sans-serif', headings: 'sans-serif', code: 'monospace' })
+    expect(deckFonts({ sans: 'Evil\'; } body { color: red' })).toMatchObject({ body: 'sans-serif' })
   })
 })

@@ -1,3 +1,4 @@
+import type { DeckFonts } from './deckFontFaces'
 import type { PollWithResults } from './handoutAppendix'
 import { escapeHtml } from './escapeHtml'
 import { appendixHtml, counted } from './handoutAppendix'
@@ -18,7 +19,8 @@ export interface HandoutData {
   slides: HandoutSlide[]
   /** The deck PDF's page width over its height. */
   slideAspect: number
-  /** @font-face rules for the deck's fonts (deckFontFaces()). */
+  /** The deck's font families, and their @font-face rules (deckFontFaces.ts). */
+  fonts: DeckFonts
   fontFaces: string
   /** The deck's theme colour (a checked hex colour, server/deckPolls.ts), for the bars. */
   accent?: string
@@ -85,9 +87,9 @@ export function notesHtml(note: string): string {
 }
 
 /** Running header and footer text: in the margin, small, in the deck's body font. */
-const MARGIN_TEXT = 'font: 8pt \'Lato\', sans-serif; color: #777;'
-const HEADER = `${MARGIN_TEXT} vertical-align: bottom; padding-bottom: 3mm;`
-const FOOTER = `${MARGIN_TEXT} vertical-align: top; padding-top: 3mm;`
+function marginText(body: string, align: 'bottom' | 'top'): string {
+  return `font: 8pt '${body}', sans-serif; color: #777; vertical-align: ${align}; padding-${align}: 3mm;`
+}
 
 /** A CSS string literal; `<` escaped too, so nothing closes the style element. */
 function cssString(text: string): string {
@@ -125,15 +127,15 @@ export function handoutHtml(data: HandoutData): string {
     @page {
       size: A4;
       margin: ${SHEET.top}mm ${SHEET.side}mm ${SHEET.bottom}mm;
-      @bottom-left { content: ${cssString(`${data.title} · workshop handout, session ${session}`)}; ${FOOTER} }
-      @bottom-right { content: "Page " counter(page) " of " counter(pages); ${FOOTER} }
+      @bottom-left { content: ${cssString(`${data.title} · workshop handout, session ${session}`)}; ${marginText(data.fonts.body, 'top')} }
+      @bottom-right { content: "Page " counter(page) " of " counter(pages); ${marginText(data.fonts.body, 'top')} }
     }
-    @page appendix { @top-left { content: ${cssString(`Results appendix · session ${session}`)}; ${HEADER} } }
+    @page appendix { @top-left { content: ${cssString(`Results appendix · session ${session}`)}; ${marginText(data.fonts.body, 'bottom')} } }
     .appendix { page: appendix; }
-    html { font: 11pt/1.45 'Lato', 'Noto Color Emoji', sans-serif; color: #111; overflow-wrap: anywhere; }
+    html { font: 11pt/1.45 '${data.fonts.body}', 'Noto Color Emoji', sans-serif; color: #111; overflow-wrap: anywhere; }
     body { margin: 0; }
-    h1, h2, .kicker { font-family: 'Lexend', 'Lato', 'Noto Color Emoji', sans-serif; font-weight: 700; }
-    code { font-family: 'Fira Code', monospace; font-size: 0.9em; }
+    h1, h2, .kicker { font-family: '${data.fonts.headings}', '${data.fonts.body}', 'Noto Color Emoji', sans-serif; font-weight: 700; }
+    code { font-family: '${data.fonts.code}', monospace; font-size: 0.9em; }
     p { margin: 0 0 0.6em; }
     ul { margin: 0 0 0.6em; padding-left: 1.2em; }
     /* A sheet is exactly one page (a hair less, so rounding never spills a blank one). */

@@ -35,7 +35,7 @@ export async function handoutPdf(data: Omit<HandoutData, 'slideAspect' | 'fontFa
     await page.setContent(handoutHtml({
       ...data,
       slideAspect: firstSlide.getWidth() / firstSlide.getHeight(),
-      fontFaces: deckFontFaces(),
+      fontFaces: deckFontFaces(data.fonts),
     }))
     // Notes too long for their page get smaller type, as a slide tool's notes page would; past 8 pt, stop.
     const overflowing = await page.evaluate(async () => {
