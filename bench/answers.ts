@@ -36,7 +36,7 @@ const words = [
 ]
 export const randomText = (): string => `${pick(words)} ${pick(words)} ${Math.floor(Math.random() * 100)}`
 
-/** A random answer the server must accept for this poll (docs/api.md, "answer by kind"), so refusals are real errors. */
+/** A random answer the server must accept for this poll (the addon's docs/api.md, "answer by kind"), so refusals are real errors. */
 export function randomAnswer(poll: Poll): Answer {
   switch (poll.kind) {
     case 'single':

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
@@ -49,6 +49,32 @@ describe('poll definitions written in the slides', () => {
     expect(run.status).toBe(1)
     expect(run.stderr.trim()).toBe('Cannot start: slide 2 (slides.md): poll.options.1.label: Invalid key: Expected "label" but received undefined')
   })
+
+  it('a malformed poll stops `slidev build`, naming the slide and the field', () => {
+    // Inside the repository, where Slidev finds the addon in node_modules as any deck would.
+    const dir = mkdtempSync(join(root, '.bad-deck-'))
+    try {
+      writeFileSync(join(dir, 'slides.md'), MALFORMED.replace('title: Broken', 'title: Broken\naddons: [slidev-addon-live-polls]'))
+      const run = spawnSync(process.execPath, [
+        'node_modules/@slidev/cli/bin/slidev.mjs',
+        'build',
+        join(dir, 'slides.md'),
+        '--out',
+        join(dir, 'dist'),
+      ], {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 120_000,
+      })
+      const output = `${run.stdout}${run.stderr}`
+      console.log(`slidev build with a malformed poll: exit ${run.status}`)
+      expect(run.status).not.toBe(0)
+      expect(output).toContain('slide 2 (slides.md): poll.options.1.label')
+    }
+    finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 150_000)
 
   it('the built phone page and console carry no question of the deck: the server sends them', () => {
     // `npm test` builds before vitest runs; alone, this test builds.
