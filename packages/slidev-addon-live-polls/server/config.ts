@@ -112,3 +112,16 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
     },
   }
 }
+
+/** The settings `createPollServer` takes from the configuration, the same for `npm start` and the Vite plugin. */
+export function pollServerSettings(config: ServerConfig): Pick<ServerConfig, 'dbPath' | 'token' | 'retentionDays' | 'trustProxy' | 'allowedOrigins' | 'budgets'> {
+  const { dbPath, token, retentionDays, trustProxy, allowedOrigins, budgets } = config
+  return {
+    dbPath,
+    token,
+    retentionDays,
+    trustProxy,
+    allowedOrigins,
+    budgets,
+  }
+}

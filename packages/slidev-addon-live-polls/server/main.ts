@@ -6,8 +6,9 @@ import { resolve } from 'node:path'
 import process from 'node:process'
 import QRCode from 'qrcode'
 import { PollDefinitionError } from '../polls/collectPolls.ts'
+import { appDirs } from './appBuild.ts'
 import { stripBase } from './basePath.ts'
-import { readConfig } from './config.ts'
+import { pollServerSettings, readConfig } from './config.ts'
 import { connectionCeiling, httpServerOptions, limitConnections, openFileLimit } from './connectionLimits.ts'
 import { createPollServer } from './createPollServer.ts'
 import { lockDatabase } from './databaseLock.ts'
@@ -30,16 +31,8 @@ try {
   lock = lockDatabase(config.dbPath)
   polls = createPollServer({
     deck,
-    dbPath: config.dbPath,
-    token: config.token,
-    retentionDays: config.retentionDays,
-    trustProxy: config.trustProxy,
-    allowedOrigins: config.allowedOrigins,
-    budgets: config.budgets,
-    appDirs: {
-      vote: resolve(distDir, 'vote'),
-      console: resolve(distDir, 'console'),
-    },
+    ...pollServerSettings(config),
+    appDirs: appDirs(distDir),
     joinUrl: () => joinUrl(port, config.publicUrl, config.basePath),
     basePath: config.basePath,
   })

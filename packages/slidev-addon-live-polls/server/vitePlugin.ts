@@ -3,7 +3,7 @@ import type { Deck } from './deckPolls.ts'
 import { dirname, resolve } from 'node:path'
 import process from 'node:process'
 import { apps, ensureAppsBuilt } from './appBuild.ts'
-import { DEFAULT_DB, readConfig } from './config.ts'
+import { DEFAULT_DB, pollServerSettings, readConfig } from './config.ts'
 import { createPollServer } from './createPollServer.ts'
 import { devServerDeny, viteDefaultDeny } from './devServerDeny.ts'
 import { joinUrl } from './joinUrl.ts'
@@ -38,12 +38,7 @@ export function createPollPlugin(deck: Deck): Plugin {
       await ensureAppsBuilt()
       const polls = createPollServer({
         deck,
-        dbPath: config.dbPath,
-        token: config.token,
-        retentionDays: config.retentionDays,
-        trustProxy: config.trustProxy,
-        allowedOrigins: config.allowedOrigins,
-        budgets: config.budgets,
+        ...pollServerSettings(config),
         // Set by `npm run handout`: the exported deck shows that session's final results.
         handoutSession: process.env.HANDOUT_SESSION,
         appDirs: apps,
