@@ -8,7 +8,7 @@ import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { load } from '@slidev/parser/fs'
 import { readConfig } from '../server/config'
-import { loadDeck } from '../server/deckPolls'
+import { deckFromSlidev } from '../server/deckPolls'
 import { createPollService } from '../server/pollService'
 import { normalizeSessionCode } from '../server/sessionCode'
 import { createStore } from '../server/store'
@@ -40,7 +40,13 @@ const step = (n: number, text: string): void => console.log(`[${n}/4] ${text}`)
 step(1, `Reading session ${session || 'default'} and the speaker notes`)
 const config = readConfig(process.env)
 const store = createStore(config.dbPath)
-const { polls, accent } = await loadDeck(entry)
+// The deck parsed once, as Slidev parses it: its polls and colour for the results, its slides and notes below.
+const root = dirname(resolve(entry))
+const deck = await load({
+  roots: [root],
+  userRoot: root,
+}, resolve(entry))
+const { polls, accent } = deckFromSlidev(deck.headmatter, deck.slides, root)
 const service = createPollService({ store, polls, revealAll: true })
 if (!service.hasSession(session)) {
   console.error(`No session "${session}" in ${config.dbPath}. Sessions: ${service.sessions().map(s => s.code).join(', ') || 'none'}`)
@@ -52,11 +58,6 @@ const results = polls.map(poll => ({
 }))
 const participants = new Set(store.rows(session).map(r => r.participant)).size
 store.close()
-const root = dirname(resolve(entry))
-const deck = await load({
-  roots: [root],
-  userRoot: root,
-}, resolve(entry))
 const slides = deck.slides.map((s, i) => ({
   no: i + 1,
   title: slideHeading(s),
