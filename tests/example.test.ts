@@ -1,12 +1,12 @@
 // A second deck proves the addon: examples/minimal uses only it, and `npm start -- <entry>` serves that deck
 // with its own polls, built and voted through here.
-import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import process from 'node:process'
 import { describe, expect, it } from 'vitest'
-import { freePort, root, tempDb } from '../packages/slidev-addon-live-polls/test/serverProcess'
+import { root } from '../packages/slidev-addon-live-polls/test/serverProcess'
 import { listeningPid } from './listeningPid'
+import { npmStart } from './npmStart'
 
 const sleep = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms))
 
@@ -14,29 +14,8 @@ describe.skipIf(process.platform !== 'linux')('examples/minimal', () => {
   it('builds and serves its own polls with `npm start -- examples/minimal/slides.md`, and takes votes', async () => {
     // From scratch, as on a clean clone.
     rmSync(resolve(root, 'examples/minimal/dist'), { recursive: true, force: true })
-    const port = await freePort()
-    const npm = spawn('npm', ['start', '--', 'examples/minimal/slides.md'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        POLL_DB: tempDb(),
-        PRESENTER_TOKEN: 'example-test-token-123',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    npm.stdout.on('data', chunk => (output += chunk))
-    npm.stderr.on('data', chunk => (output += chunk))
-    const url = `http://127.0.0.1:${port}`
+    const { npm, port, url } = await npmStart(['examples/minimal/slides.md'], 'example-test-token-123', 150_000)
     try {
-      const deadline = Date.now() + 150_000
-      while (!(await fetch(`${url}/api/health`).then(r => r.ok, () => false))) {
-        expect(npm.exitCode, output).toBeNull()
-        expect(Date.now() < deadline, `no answer within 150 s:\n${output}`).toBe(true)
-        await sleep(250)
-      }
       // Its own deck, title and polls: none of the talk's.
       expect(await (await fetch(`${url}/`)).text()).toContain('<title>Team retro')
       expect(await (await fetch(`${url}/api/info`)).json()).toMatchObject({ title: 'Team retro', fileStem: 'team-retro', accent: '#2563eb' })

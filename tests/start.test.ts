@@ -1,54 +1,30 @@
 // `npm start` as a presenter (or a process manager) runs it: on a built deck, stopped with SIGTERM.
-import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, utimesSync } from 'node:fs'
 import { resolve } from 'node:path'
 import process from 'node:process'
 import { describe, expect, it } from 'vitest'
 import { rssBytes } from '../bench/procfs'
-import { freePort, root, tempDb } from '../packages/slidev-addon-live-polls/test/serverProcess'
+import { root } from '../packages/slidev-addon-live-polls/test/serverProcess'
 import { listeningPid } from './listeningPid'
+import { npmStart } from './npmStart'
 
 const sleep = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms))
 const built = existsSync(resolve(root, 'dist/index.html'))
 
 describe.skipIf(!built || process.platform !== 'linux')('npm start', () => {
   it('serves from a process that holds only the server, prints the links last, and stops on SIGTERM', async () => {
-    const port = await freePort()
     // An old voting page: `npm start` rebuilds it first (the smallest build), and must say so in one line.
     utimesSync(resolve(root, 'dist/vote/index.html'), 0, 0)
-    const npm = spawn('npm', ['start'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        POLL_DB: tempDb(),
-        PRESENTER_TOKEN: 'start-test-token-123456',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    npm.stdout.on('data', (chunk) => {
-      output += chunk
-    })
-    npm.stderr.on('data', (chunk) => {
-      output += chunk
-    })
+    const { npm, port, output: printed } = await npmStart([], 'start-test-token-123456', 120_000)
     try {
-      const deadline = Date.now() + 120_000
-      while (!(await fetch(`http://127.0.0.1:${port}/api/health`).then(r => r.ok, () => false))) {
-        expect(npm.exitCode, output).toBeNull()
-        expect(Date.now() < deadline, `no answer within 120 s:\n${output}`).toBe(true)
-        await sleep(200)
-      }
       // Idle: a few seconds for start-up garbage to settle.
       await sleep(3000)
       const server = listeningPid(port)!
       const rss = rssBytes(server)! / 2 ** 20
       const command = readFileSync(`/proc/${server}/cmdline`, 'utf8').split('\0').join(' ').trim()
       console.log(`npm start serves from pid ${server} (${command}): ${rss.toFixed(0)} MB RSS idle`)
-      const lines = output.trim().split('\n')
-      console.log(`npm start printed:\n${output}`)
+      const lines = printed().trim().split('\n')
+      console.log(`npm start printed:\n${printed()}`)
       const stopped = Date.now()
       npm.kill('SIGTERM')
       while (listeningPid(port) !== undefined && Date.now() - stopped < 10_000)
@@ -62,8 +38,8 @@ describe.skipIf(!built || process.platform !== 'linux')('npm start', () => {
       expect(command).toContain('server/main.ts')
       // The server alone idles near 80 MB; with the build tooling loaded it was over 250 MB.
       expect(rss).toBeLessThan(180)
-      expect(output).toMatch(/^Building the voting page… done in \d+ s$/m)
-      expect(output).not.toMatch(/vite v|PLUGIN_TIMINGS|built in/i)
+      expect(printed()).toMatch(/^Building the voting page… done in \d+ s$/m)
+      expect(printed()).not.toMatch(/vite v|PLUGIN_TIMINGS|built in/i)
       // The links end the output, where a terminal shows them without scrolling.
       expect(lines.at(-1)).toMatch(/^ {2}Limits/)
     }
