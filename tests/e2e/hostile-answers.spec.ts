@@ -2,13 +2,13 @@ import type { Locator } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { presenterToken } from '../../playwright.config'
 import { loadSlides } from '../deck'
+import { auth, freshPoll } from './votes'
 
 // Answers typed to deface a slide: one letter under 199 combining marks (200 characters, the poll's
 // limit; U+0300–U+0333, above and below the letter, all in the fallback font here, so they are drawn
 // rather than shown as a box), and a word of 200 letters.
 const MARKS = `Z${Array.from({ length: 199 }, (_, i) => String.fromCharCode(0x0300 + (i % 0x34))).join('')}`
 const WORD = 'W'.repeat(200)
-const auth = { authorization: `Bearer ${presenterToken}` }
 const slideNo = (await loadSlides()).find(s => s.poll === 'what-else')!.no
 
 interface Box { x: number, y: number, width: number, height: number }
@@ -57,13 +57,7 @@ function inkBoxes(elements: Locator): Promise<Box[]> {
 }
 
 test('hostile answers stay inside their place on the slide, the phone and the console', async ({ browser, request }) => {
-  await request.post('/api/polls/what-else/reset', { headers: auth })
-  for (const action of ['open', 'reveal'])
-    await request.post(`/api/polls/what-else/${action}`, { headers: auth })
-  await request.post('/api/current', {
-    headers: auth,
-    data: { poll: 'what-else' },
-  })
+  await freshPoll(request, 'what-else')
   for (const [i, answer] of [MARKS, WORD, 'Procurement rules'].entries()) {
     expect((await request.post('/api/polls/what-else/votes', {
       data: { participant: `hostile-${i}-phone`, answer },
