@@ -7,6 +7,14 @@ const processes = [
   'tests/**/*.test.ts',
   'packages/slidev-addon-live-polls/server/vitePlugin.test.ts',
   'packages/slidev-addon-live-polls/server/cli/**/*.test.ts',
+  'packages/slidev-addon-live-polls/server/multiProcess.test.ts',
+]
+
+// The tests of the poll server and its storage, run a second time on PostgreSQL: one store interface, two
+// implementations, the same tests (packages/slidev-addon-live-polls/test/testStore.ts).
+const onBothStores = [
+  'packages/slidev-addon-live-polls/server/store/**/*.test.ts',
+  'packages/slidev-addon-live-polls/server/{api,apiToken,moderation,realtime,resultsCache,sessionList,sessions,sharedDatabase,tally}.test.ts',
 ]
 
 export default defineConfig({
@@ -25,6 +33,17 @@ export default defineConfig({
             ...processes.slice(1),
             '**/node_modules/**',
           ],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: onBothStores,
+          env: { POLL_TEST_STORE: 'postgres' },
+          // One database for the run (TEST_DATABASE_URL's server), dropped after; a schema per store in it.
+          globalSetup: ['packages/slidev-addon-live-polls/test/postgresSetup.ts'],
           sequence: { groupOrder: 0 },
         },
       },

@@ -81,7 +81,7 @@ export async function runTarget(target: Target, options: BenchOptions, log: (lin
     const db = join(dir, 'polls.sqlite')
     if (options.textAnswers) {
       log(`  ${target.name}: storing ${options.textAnswers} answers in "${TEXT_POLL}" first`)
-      seedTextAnswers(db, options.textAnswers)
+      await seedTextAnswers(db, options.textAnswers)
     }
     server = await startServer(target.script, {
       POLL_DB: db,

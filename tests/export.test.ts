@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { describe, expect, it } from 'vitest'
-import { createStore } from '../packages/slidev-addon-live-polls/server/store'
+import { createSqliteStore } from '../packages/slidev-addon-live-polls/server/store/sqliteStore'
 import { loadSlides } from './deck'
 
 /** Text of one PDF page, ligatures unfolded and white space collapsed so wrapped headings match. */
@@ -27,15 +27,15 @@ describe('npm run export', () => {
     const out = join(dir, 'deck.pdf')
     // Export reads the poll database through the same Vite plugin as `npm run dev`: give it votes for one poll.
     const db = join(dir, 'polls.sqlite')
-    const store = createStore(db)
-    store.saveVotes(['formal', 'formal', 'no'].map((answer, i) => ({
+    const store = createSqliteStore(db)
+    await store.saveVotes(['formal', 'formal', 'no'].map((answer, i) => ({
       session: '',
       poll: 'has-ospo',
       participant: `exporter-${i}-x`,
       answer,
       at: Date.now(),
     })))
-    store.saveVotes([
+    await store.saveVotes([
       {
         session: '',
         poll: 'what-else',
@@ -44,8 +44,8 @@ describe('npm run export', () => {
         at: Date.now(),
       },
     ])
-    store.setState('', 'what-else', { open: true, revealed: true })
-    store.close()
+    await store.setState('', 'what-else', { open: true, revealed: true })
+    await store.close()
     execFileSync(process.execPath, [
       '--import',
       'tsx',

@@ -7,7 +7,7 @@ import { load } from '@slidev/parser/fs'
 import { describe, expect, it } from 'vitest'
 import { TEXT_ROWS } from '../packages/slidev-addon-live-polls/cli/handoutAppendix'
 import { pdfPageTexts } from '../packages/slidev-addon-live-polls/cli/slidePagesCheck'
-import { createStore } from '../packages/slidev-addon-live-polls/server/store'
+import { createSqliteStore } from '../packages/slidev-addon-live-polls/server/store/sqliteStore'
 import { loadSlides } from './deck'
 import { polls } from './deckPolls.ts'
 
@@ -20,9 +20,9 @@ describe('npm run handout', () => {
   it('makes an A4 notes handout in the deck\'s fonts: one cover, each slide with its notes, an appendix with every answer counted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'handout-'))
     const db = join(dir, 'polls.sqlite')
-    const store = createStore(db)
-    store.createSession('HND234', Date.now())
-    store.createSession('OTHER2', Date.now())
+    const store = createSqliteStore(db)
+    await store.createSession('HND234', Date.now())
+    await store.createSession('OTHER2', Date.now())
     const at = Date.now()
     const vote = (poll: string, i: number, answer: string | number) => ({
       session: 'HND234',
@@ -38,7 +38,7 @@ describe('npm run handout', () => {
       ...Array.from<string>({ length: 3 }).fill('Agile procurement'),
       ...Array.from<string>({ length: 2 }).fill(LONG_WORD),
     ]
-    store.saveVotes([
+    await store.saveVotes([
       ...['formal', 'informal', 'informal', 'no'].map((answer, i) => vote('has-ospo', i, answer)),
       ...[2, 4, 5, 5].map((answer, i) => vote('twenty-years', i, answer)),
       vote('maturity', 0, 'directed'),
@@ -52,7 +52,7 @@ describe('npm run handout', () => {
         at,
       },
     ])
-    store.close()
+    await store.close()
     const out = join(dir, 'handout.pdf')
     // Its own temporary folder, to see what the handout leaves behind there.
     const temp = join(dir, 'tmp')

@@ -1,13 +1,12 @@
 import type { InProcessServer } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connect, startInProcess } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
-import { tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { deck } from '../deckPolls.ts'
 
 let server: InProcessServer
 
 beforeAll(async () => {
-  server = await startInProcess(tempDb(), { deck })
+  server = await startInProcess({ deck })
 })
 afterAll(() => server.close())
 
@@ -44,7 +43,7 @@ describe('one client flooding', () => {
     expect(await closed).toBe(1008)
     latencies.sort((a, b) => a - b)
     console.log(`honest votes during a flood: ack p50 ${latencies[15]!.toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms (target p99 ≤ 20 ms)`)
-    const results = server.polls.service.results('', 'has-ospo')
+    const results = await server.polls.service.results('', 'has-ospo')
     expect(results.kind === 'single' && results.counts.formal).toBe(30)
     phones.forEach(p => p.close())
   })

@@ -3,7 +3,7 @@ import { Buffer } from 'node:buffer'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validateAnswer } from '../../packages/slidev-addon-live-polls/polls/validateAnswer'
-import { createStore } from '../../packages/slidev-addon-live-polls/server/store'
+import { createSqliteStore } from '../../packages/slidev-addon-live-polls/server/store/sqliteStore'
 import { connect, startInProcess } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
 import { tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { deck, polls } from '../deckPolls.ts'
@@ -12,7 +12,7 @@ const db = tempDb()
 let server: InProcessServer
 
 beforeAll(async () => {
-  server = await startInProcess(db, { deck })
+  server = await startInProcess({ dbPath: db, deck })
 })
 afterAll(() => server.close())
 
@@ -35,15 +35,15 @@ const body = fc.oneof(
 )
 
 /** Every stored answer must be one the poll accepts: bad input never reaches the database. */
-function expectOnlyValidData(): void {
-  const store = createStore(db)
+async function expectOnlyValidData(): Promise<void> {
+  const store = createSqliteStore(db)
   for (const poll of polls) {
-    for (const stored of store.answers('', poll.id)) {
+    for (const stored of await store.answers('', poll.id)) {
       expect(stored.participant).toMatch(/^[\w-]{8,64}$/)
       expect(validateAnswer(poll, stored.answer)).toEqual({ ok: true, answer: stored.answer })
     }
   }
-  store.close()
+  await store.close()
 }
 
 describe('fuzzing', () => {
@@ -60,7 +60,7 @@ describe('fuzzing', () => {
         expect(typeof json.error).toBe('string')
     }), { numRuns: 400 })
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200)
-    expectOnlyValidData()
+    await expectOnlyValidData()
   })
 
   it('webSocket: random messages are answered with an error or ignored; the server stays up', async () => {
@@ -98,7 +98,7 @@ describe('fuzzing', () => {
       client.close()
     }), { numRuns: 60 })
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200)
-    expectOnlyValidData()
+    await expectOnlyValidData()
   })
 
   it('webSocket: a frame of invalid UTF-8 or over 16 KiB closes that socket only', async () => {

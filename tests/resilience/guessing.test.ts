@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_BUDGETS } from '../../packages/slidev-addon-live-polls/server/addressBudgets'
 import { CODE_ALPHABET, generateSessionCode } from '../../packages/slidev-addon-live-polls/server/sessionCode'
 import { connect, startInProcess, TOKEN } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
-import { tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { deck } from '../deckPolls.ts'
 
 let server: InProcessServer
@@ -12,8 +11,8 @@ let live: string
 const BUDGET = DEFAULT_BUDGETS.failedLookupsPerMinute
 
 beforeAll(async () => {
-  server = await startInProcess(tempDb(), { deck })
-  live = server.polls.service.createSession()
+  server = await startInProcess({ deck })
+  live = await server.polls.service.createSession()
 })
 afterAll(() => server.close())
 

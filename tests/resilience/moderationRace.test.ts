@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connect, startInProcess, TOKEN } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
-import { tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { deck } from '../deckPolls.ts'
 
 const auth = { authorization: `Bearer ${TOKEN}` }
 const TRIES = 40
 let server: Awaited<ReturnType<typeof startInProcess>>
 beforeAll(async () => {
-  server = await startInProcess(tempDb(), { deck })
+  server = await startInProcess({ deck })
 })
 afterAll(() => server.close())
 

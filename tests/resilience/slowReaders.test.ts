@@ -7,7 +7,6 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { SEND_HOLD_BYTES } from '../../packages/slidev-addon-live-polls/server/realtime'
 import { startInProcess, TOKEN } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
-import { tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { deck } from '../deckPolls.ts'
 
 let server: InProcessServer | undefined
@@ -39,11 +38,11 @@ async function stalledWatcher(url: string): Promise<{ socket: WebSocket, receive
 
 describe('readers that never read', () => {
   it('five stalled watchers of a revealed 20,000-answer text poll, with votes arriving, cost bounded memory and are held back', async () => {
-    server = await startInProcess(tempDb(), { deck })
+    server = await startInProcess({ deck })
     const { service } = server.polls
     // About 1.9 MB of results if every answer were listed.
     await Promise.all(Array.from({ length: 20_000 }, (_, i) => service.vote('', 'what-else', `seeded-phone-${i}`, `idea ${i}: open source rules for the municipality's procurement`)))
-    service.reveal('', 'what-else')
+    await service.reveal('', 'what-else')
     // A presenter that reads everything and keeps the latest results of the text poll.
     const presenter = new WebSocket(`${server.url.replace('http', 'ws')}/ws`)
     let latest: ServerMessage | undefined

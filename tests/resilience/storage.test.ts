@@ -4,7 +4,7 @@ import { chmodSync, writeFileSync } from 'node:fs'
 import process from 'node:process'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createStore } from '../../packages/slidev-addon-live-polls/server/store'
+import { createSqliteStore } from '../../packages/slidev-addon-live-polls/server/store/sqliteStore'
 import { freePort, root, tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { fixtureDist } from '../fixtureDist'
 
@@ -106,7 +106,7 @@ describe('storage faults at start', () => {
 
   it('a read-only database', async () => {
     const db = tempDb()
-    createStore(db).close()
+    await createSqliteStore(db).close()
     chmodSync(db, 0o444)
     expect(await refused(db, withoutRootOverride)).toContain('is read-only')
   })

@@ -1,13 +1,12 @@
 import type { InProcessServer } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connect, startInProcess, upgradeStatus } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
-import { tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { deck } from '../deckPolls.ts'
 
 let server: InProcessServer
 
 beforeAll(async () => {
-  server = await startInProcess(tempDb(), {
+  server = await startInProcess({
     deck,
     allowedOrigins: ['https://public.example.org', 'https://events.example.org'],
   })
@@ -18,8 +17,8 @@ const json = { 'content-type': 'application/json' }
 function vote(participant: string, headers: Record<string, string>, body = JSON.stringify({ participant, answer: 'formal' })) {
   return fetch(`${server.url}/api/polls/has-ospo/votes`, { method: 'POST', headers, body })
 }
-function formalCount(): number {
-  const results = server.polls.service.results('', 'has-ospo')
+async function formalCount(): Promise<number> {
+  const results = await server.polls.service.results('', 'has-ospo')
   return results.kind === 'single'
     ? results.counts.formal!
     : -1
@@ -27,7 +26,7 @@ function formalCount(): number {
 
 describe('ballot stuffing', () => {
   it('a socket is one participant for its life: a hello with another id is refused', async () => {
-    const before = formalCount()
+    const before = await formalCount()
     const phone = await connect(server.url)
     phone.send({ type: 'hello', participant: 'stuffing-phone-1' })
     await phone.until('current')
@@ -45,13 +44,13 @@ describe('ballot stuffing', () => {
     // The same id again is a reconnecting phone's hello, and fine.
     phone.send({ type: 'hello', participant: 'stuffing-phone-1' })
     expect(await phone.until('welcome')).toEqual({ type: 'welcome', presenter: false })
-    console.log(`one socket, 5 fresh ids, 5 votes: counted ${formalCount() - before} voter(s)`)
-    expect(formalCount() - before).toBe(1)
+    console.log(`one socket, 5 fresh ids, 5 votes: counted ${await formalCount() - before} voter(s)`)
+    expect(await formalCount() - before).toBe(1)
     phone.close()
   })
 
   it('415 for a vote that is not sent as application/json (a form or text/plain POST from any page)', async () => {
-    const before = formalCount()
+    const before = await formalCount()
     for (const headers of [
       { 'content-type': 'text/plain;charset=UTF-8' },
       { 'content-type': 'application/x-www-form-urlencoded' },
@@ -62,7 +61,7 @@ describe('ballot stuffing', () => {
       expect(res.status, JSON.stringify(headers)).toBe(415)
       expect(await res.json()).toEqual({ error: 'a vote must be sent as Content-Type: application/json' })
     }
-    expect(formalCount()).toBe(before)
+    expect(await formalCount()).toBe(before)
     expect((await vote('json-voter-1', { 'content-type': 'application/json; charset=utf-8' })).status).toBe(200)
   })
 

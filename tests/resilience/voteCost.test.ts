@@ -2,7 +2,6 @@ import type { ServerMessage } from '../../packages/slidev-addon-live-polls/polls
 import process from 'node:process'
 import { describe, expect, it } from 'vitest'
 import { connect, startInProcess, TOKEN } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
-import { tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { deck } from '../deckPolls.ts'
 
 const VOTES = 40
@@ -10,11 +9,11 @@ const PHONES = 8
 
 /** Server CPU per vote into the revealed open-text poll holding `answers` answers, while a presenter watches it. */
 async function cpuPerVote(answers: number): Promise<{ cpuMs: number, wallMs: number }> {
-  const server = await startInProcess(tempDb(), { deck })
+  const server = await startInProcess({ deck })
   try {
     const { service } = server.polls
     await Promise.all(Array.from({ length: answers }, (_, i) => service.vote('', 'what-else', `seeded-phone-${i}`, `answer ${i % 997} from the room, ${i}`)))
-    service.reveal('', 'what-else')
+    await service.reveal('', 'what-else')
     const presenter = await connect(server.url)
     presenter.send({ type: 'hello', token: TOKEN })
     await presenter.until('welcome', 20_000)

@@ -2,7 +2,6 @@ import type { InProcessServer } from '../../packages/slidev-addon-live-polls/tes
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { connect, startInProcess, upgradeStatus } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
-import { tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { deck } from '../deckPolls.ts'
 
 let server: InProcessServer | undefined
@@ -21,7 +20,7 @@ function bareSocket(url: string, headers: Record<string, string> = {}): Promise<
 
 describe('one address with many sockets', () => {
   it('cannot hold back another phone\'s ack by sending watched hellos, each socket inside its own limit', async () => {
-    server = await startInProcess(tempDb(), { deck })
+    server = await startInProcess({ deck })
     // Results worth serialising: 2,000 open-text answers.
     await Promise.all(Array.from({ length: 2000 }, (_, i) => server!.polls.service.vote('', 'what-else', `answering-${i}-xxxx`, `idea ${i}`)))
     const phone = await connect(server.url, '/ws', { localAddress: '127.0.0.2' })
@@ -69,7 +68,7 @@ describe('one address with many sockets', () => {
   }, 60_000)
 
   it('gets a budget of sockets and of messages across them; another address keeps its own', async () => {
-    server = await startInProcess(tempDb(), {
+    server = await startInProcess({
       deck,
       budgets: { sockets: 10, messagesPerMinute: 60 },
     })
@@ -110,7 +109,7 @@ describe('one address with many sockets', () => {
   })
 
   it('counts by X-Forwarded-For only behind a trusted proxy', async () => {
-    server = await startInProcess(tempDb(), {
+    server = await startInProcess({
       deck,
       budgets: { sockets: 2 },
     })
@@ -125,7 +124,7 @@ describe('one address with many sockets', () => {
     })).toBe(429)
     await server.close()
 
-    server = await startInProcess(tempDb(), {
+    server = await startInProcess({
       deck,
       budgets: { sockets: 2 },
       trustProxy: 'loopback',

@@ -11,7 +11,7 @@ import { readConfig } from '../server/config'
 import { deckFromSlidev } from '../server/deckPolls'
 import { createPollService } from '../server/pollService'
 import { normalizeSessionCode } from '../server/sessionCode'
-import { createStore } from '../server/store'
+import { openStore } from '../server/store/openStore'
 import { deckFonts } from './deckFontFaces'
 import { handoutPdf } from './handoutPdf'
 import { slideHeading } from './slideHeading'
@@ -39,7 +39,7 @@ const step = (n: number, text: string): void => console.log(`[${n}/4] ${text}`)
 
 step(1, `Reading session ${session || 'default'} and the speaker notes`)
 const config = readConfig(process.env)
-const store = createStore(config.dbPath)
+const store = await openStore(config)
 // The deck parsed once, as Slidev parses it: its polls and colour for the results, its slides and notes below.
 const root = dirname(resolve(entry))
 const deck = await load({
@@ -48,16 +48,17 @@ const deck = await load({
 }, resolve(entry))
 const { polls, accent } = deckFromSlidev(deck.headmatter, deck.slides, root)
 const service = createPollService({ store, polls, revealAll: true })
-if (!service.hasSession(session)) {
-  console.error(`No session "${session}" in ${config.dbPath}. Sessions: ${service.sessions().map(s => s.code).join(', ') || 'none'}`)
+if (!await service.hasSession(session)) {
+  console.error(`No session "${session}" in ${store.location}. Sessions: ${(await service.sessions()).map(s => s.code).join(', ') || 'none'}`)
   process.exit(2)
 }
-const results = polls.map(poll => ({
+const results = await Promise.all(polls.map(async poll => ({
   poll,
-  results: service.fullResults(session, poll.id),
-}))
-const participants = new Set(store.rows(session).map(r => r.participant)).size
-store.close()
+  results: await service.fullResults(session, poll.id),
+})))
+const participants = new Set((await store.rows(session)).map(r => r.participant)).size
+service.stopFollowing()
+await store.close()
 const slides = deck.slides.map((s, i) => ({
   no: i + 1,
   title: slideHeading(s),

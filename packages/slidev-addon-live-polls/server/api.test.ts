@@ -171,7 +171,7 @@ describe('hTTP API', () => {
     expect((await post('/api/polls/choice/close', undefined, auth)).status).toBe(200)
     expect((await post('/api/current', { poll: 'second-choice' })).status).toBe(401)
     expect((await post('/api/current', { poll: 'second-choice' }, auth)).status).toBe(200)
-    expect(server.polls.service.current('')).toBe('second-choice')
+    expect(await server.polls.service.current('')).toBe('second-choice')
     expect((await post('/api/current', { poll: 'nope' }, auth)).status).toBe(404)
   })
 

@@ -13,6 +13,7 @@ import { PollError } from './pollError.ts'
 import { bearerToken, tokenMatches } from './presenterToken.ts'
 import { createRateLimiter } from './rateLimit.ts'
 import { normalizeSessionCode } from './sessionCode.ts'
+import { StorageError } from './store/storageError.ts'
 
 const VoteBody = v.object({
   participant: ParticipantSchema,
@@ -63,12 +64,12 @@ export function createApiHandler({ service, token, joinUrl, deck, session, addre
   }
 
   /** The request's session, which must exist: 404 for a code that was never made or was deleted (a failed look-up). */
-  function sessionOf(req: IncomingMessage, url: URL): string {
+  async function sessionOf(req: IncomingMessage, url: URL): Promise<string> {
     const code = session(url)
     if (code === '')
       return code
     lookups.check(address(req))
-    if (!service.hasSession(code)) {
+    if (!await service.hasSession(code)) {
       lookups.failed(address(req))
       throw new PollError(404, `unknown session "${code}"`)
     }
@@ -91,8 +92,8 @@ export function createApiHandler({ service, token, joinUrl, deck, session, addre
   }
 
   // HEAD too: what uptime monitors and load balancers send.
-  on(['GET', 'HEAD'], '/api/health', (_req, res) => {
-    const storage = service.storage()
+  on(['GET', 'HEAD'], '/api/health', async (_req, res) => {
+    const storage = await service.storage()
     sendJson(res, storage.ok ? 200 : 503, storage)
   })
   // Where phones join, and what names and colours the deck: the phone page and the console carry none of it.
@@ -110,56 +111,58 @@ export function createApiHandler({ service, token, joinUrl, deck, session, addre
   on(['POST'], '/api/current', async (req, res, url) => {
     requirePresenter(req)
     const { poll } = await parseBody(req, CurrentBody)
-    service.setCurrent(sessionOf(req, url), poll)
+    await service.setCurrent(await sessionOf(req, url), poll)
     sendJson(res, 200, { ok: true, poll })
   })
 
-  on(['POST'], '/api/sessions', (req, res) => {
+  on(['POST'], '/api/sessions', async (req, res) => {
     requirePresenter(req)
     sendJson(res, 201, {
-      code: service.createSession(),
+      code: await service.createSession(),
     })
   })
-  on(['GET'], '/api/sessions', (req, res) => {
+  on(['GET'], '/api/sessions', async (req, res) => {
     requirePresenter(req)
-    sendJson(res, 200, service.sessions())
+    sendJson(res, 200, await service.sessions())
   })
   // A code as typed anywhere else: any case, stray spaces; `default` is the default session.
   const codeParam = (raw: string): string => (raw === 'default'
     ? ''
     : normalizeSessionCode(decodeURIComponent(raw)) ?? raw)
-  on(['DELETE'], '/api/sessions/:code', (req, res, _url, params) => {
+  on(['DELETE'], '/api/sessions/:code', async (req, res, _url, params) => {
     requirePresenter(req)
     const code = codeParam(params.code!)
-    service.deleteSession(code)
+    await service.deleteSession(code)
     sendJson(res, 200, { ok: true, code })
   })
-  on(['GET'], '/api/sessions/:code/export', (req, res, url, params) => {
+  on(['GET'], '/api/sessions/:code/export', async (req, res, url, params) => {
     requirePresenter(req)
     const code = codeParam(params.code!)
-    if (!service.hasSession(code))
+    if (!await service.hasSession(code))
       throw new PollError(404, `unknown session "${code}"`)
     const format = url.searchParams.get('format') ?? 'json'
     const name = `${deck.fileStem}-results-${code || 'default'}`
     if (format === 'csv') {
+      const csv = await service.exportCsv(code)
       res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"`, 'cache-control': 'no-store' })
-      res.end(service.exportCsv(code))
+      res.end(csv)
       return
     }
     if (format !== 'json')
       throw new PollError(400, 'format must be csv or json')
+    const json = await service.exportJson(code)
     res.setHeader('content-disposition', `attachment; filename="${name}.json"`)
-    sendJson(res, 200, service.exportJson(code))
+    sendJson(res, 200, json)
   })
 
   // The deck's poll definitions: the phone page and the console carry none of their own.
   on(['GET'], '/api/polls', (_req, res) => sendJson(res, 200, service.polls))
   /** Routes on one poll of one session: the poll (404) and the session (404, a failed look-up) must exist. */
   const onPoll = (method: string, action: string, handler: (req: IncomingMessage, res: ServerResponse, session: string, id: string) => unknown): void =>
-    on([method], `/api/polls/:id/${action}`, (req, res, url, params) => {
+    on([method], `/api/polls/:id/${action}`, async (req, res, url, params) => {
       const id = params.id!
       service.poll(id)
-      return handler(req, res, sessionOf(req, url), id)
+      return handler(req, res, await sessionOf(req, url), id)
     })
 
   on(['POST'], '/api/polls/:id/votes', async (req, res, url, params) => {
@@ -167,24 +170,24 @@ export function createApiHandler({ service, token, joinUrl, deck, session, addre
     checkVoteRequest(req)
     const id = params.id!
     service.poll(id)
-    const session = sessionOf(req, url)
+    const session = await sessionOf(req, url)
     const { participant, answer: given } = await parseBody(req, VoteBody)
     const answer = await service.vote(session, id, participant, given)
     sendJson(res, 200, { ok: true, poll: id, answer })
   })
-  onPoll('GET', 'results', (req, res, session, id) => sendJson(res, 200, isPresenter(req)
-    ? service.results(session, id)
-    : service.publicResults(session, id)))
-  onPoll('GET', 'hidden-answers', (req, res, session, id) => {
+  onPoll('GET', 'results', async (req, res, session, id) => sendJson(res, 200, isPresenter(req)
+    ? await service.results(session, id)
+    : await service.publicResults(session, id)))
+  onPoll('GET', 'hidden-answers', async (req, res, session, id) => {
     requirePresenter(req)
-    sendJson(res, 200, service.hiddenTexts(session, id))
+    sendJson(res, 200, await service.hiddenTexts(session, id))
   })
   onPoll('POST', 'hide-answer', async (req, res, session, id) => {
     requirePresenter(req)
     const { text } = await parseBody(req, AnswerTextBody)
     sendJson(res, 200, {
       ok: true,
-      hidden: service.hideText(session, id, text),
+      hidden: await service.hideText(session, id, text),
     })
   })
   onPoll('POST', 'unhide-answer', async (req, res, session, id) => {
@@ -192,16 +195,16 @@ export function createApiHandler({ service, token, joinUrl, deck, session, addre
     const { text } = await parseBody(req, AnswerTextBody)
     sendJson(res, 200, {
       ok: true,
-      shown: service.unhideText(session, id, text),
+      shown: await service.unhideText(session, id, text),
     })
   })
   for (const action of presenterActions) {
-    onPoll('POST', action, (req, res, session, id) => {
+    onPoll('POST', action, async (req, res, session, id) => {
       requirePresenter(req)
       sendJson(res, 200, {
         ok: true,
         poll: id,
-        ...service[action](session, id),
+        ...await service[action](session, id),
       })
     })
   }
@@ -231,6 +234,10 @@ export function createApiHandler({ service, token, joinUrl, deck, session, addre
         if (err.status === 413)
           res.setHeader('connection', 'close')
         sendJson(res, err.status, { error: err.message })
+      }
+      else if (err instanceof StorageError) {
+        // Logged where it happened (or, for a read, the database is simply gone for now): say so, not "internal".
+        sendJson(res, 503, { error: 'the server cannot use its database right now; try again' })
       }
       else {
         sendJson(res, 500, { error: 'internal error' })

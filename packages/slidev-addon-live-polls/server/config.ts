@@ -31,6 +31,7 @@ const Env = v.object({
   PORT: v.optional(v.pipe(v.string(), v.transform(Number), v.integer('PORT must be a whole number'), v.minValue(0), v.maxValue(65535)), '3030'),
   HOST: v.optional(v.pipe(v.string(), v.minLength(1)), '0.0.0.0'),
   POLL_DB: v.optional(v.pipe(v.string(), v.minLength(1)), DEFAULT_DB),
+  DATABASE_URL: v.optional(v.pipe(v.string(), v.url('DATABASE_URL must be a URL, e.g. postgres://polls@db.example.org/polls'), v.check(url => /^postgres(?:ql)?:$/.test(new URL(url).protocol), 'DATABASE_URL must be a postgres:// or postgresql:// URL'))),
   PRESENTER_TOKEN: v.optional(v.pipe(v.string(), v.minLength(12, 'PRESENTER_TOKEN must be at least 12 characters'))),
   RETENTION_DAYS: v.optional(v.pipe(v.string(), v.transform(Number), v.number('RETENTION_DAYS must be a number'), v.minValue(1, 'RETENTION_DAYS must be at least 1'))),
   BASE_PATH: v.optional(v.pipe(v.string(), v.regex(/^[\w/-]*$/, 'BASE_PATH may hold only letters, digits, - _ and /')), '/'),
@@ -55,6 +56,8 @@ export interface ServerConfig {
   port: number
   host: string
   dbPath: string
+  /** PostgreSQL instead of the SQLite file: processes with the same address act as one server. */
+  databaseUrl?: string
   token: string
   /** Set when the token was generated here (so it is printed). */
   tokenGenerated: boolean
@@ -71,7 +74,8 @@ export interface ServerConfig {
 
 /** Reads the server's settings from the environment; a bad value stops start-up with a clear message. */
 export function readConfig(env: Record<string, string | undefined>): ServerConfig {
-  const parsed = v.safeParse(Env, env)
+  // An empty DATABASE_URL (a blank line in an env file) means none.
+  const parsed = v.safeParse(Env, { ...env, DATABASE_URL: env.DATABASE_URL || undefined })
   if (!parsed.success)
     throw new Error(`Bad configuration: ${parsed.issues.map(i => `${i.path?.[0]?.key}: ${i.message}`).join('; ')}`)
   const c = parsed.output
@@ -84,6 +88,7 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
     dbPath: c.POLL_DB === ':memory:'
       ? c.POLL_DB
       : resolve(c.POLL_DB),
+    databaseUrl: c.DATABASE_URL,
     token: c.PRESENTER_TOKEN ?? generateToken(),
     tokenGenerated: !c.PRESENTER_TOKEN,
     publicUrl: c.PUBLIC_URL,
@@ -114,10 +119,11 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
 }
 
 /** The settings `createPollServer` takes from the configuration, the same for `npm start` and the Vite plugin. */
-export function pollServerSettings(config: ServerConfig): Pick<ServerConfig, 'dbPath' | 'token' | 'retentionDays' | 'trustProxy' | 'allowedOrigins' | 'budgets'> {
-  const { dbPath, token, retentionDays, trustProxy, allowedOrigins, budgets } = config
+export function pollServerSettings(config: ServerConfig): Pick<ServerConfig, 'dbPath' | 'databaseUrl' | 'token' | 'retentionDays' | 'trustProxy' | 'allowedOrigins' | 'budgets'> {
+  const { dbPath, databaseUrl, token, retentionDays, trustProxy, allowedOrigins, budgets } = config
   return {
     dbPath,
+    databaseUrl,
     token,
     retentionDays,
     trustProxy,

@@ -16,12 +16,14 @@ import { createPollService } from './pollService.ts'
 import { createRealtime } from './realtime.ts'
 import { normalizeSessionCode } from './sessionCode.ts'
 import { serveFiles } from './static.ts'
-import { StorageError } from './storageError.ts'
-import { createStore } from './store.ts'
+import { openStore } from './store/openStore.ts'
+import { StorageError } from './store/storageError.ts'
 
 export interface PollServerOptions {
   /** SQLite file (':memory:' for a throwaway store). */
   dbPath: string
+  /** PostgreSQL instead of SQLite: every process given the same database acts as one server. */
+  databaseUrl?: string
   token: string
   /** The built voting page and facilitator console, served at /vote/ and /console/. */
   appDirs: { vote: string, console: string }
@@ -49,19 +51,21 @@ export interface PollServer {
   /** Takes WebSocket upgrades for /ws; false for other paths. */
   upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean
   service: ReturnType<typeof createPollService>
+  /** Where votes are kept: the SQLite file, or the PostgreSQL address without its password. */
+  storage: string
   stats: () => RealtimeStats
-  close: () => void
+  close: () => Promise<void>
 }
 
 /** The poll server, independent of transport: wired into Vite's dev server and into the plain Node server alike. */
-export function createPollServer(options: PollServerOptions): PollServer {
-  const store = createStore(options.dbPath)
+export async function createPollServer(options: PollServerOptions): Promise<PollServer> {
+  const store = await openStore(options)
   try {
     // A read-only file or a full disk is refused now, not discovered at the first vote.
-    store.checkWrites()
+    await store.checkWrites()
   }
   catch (err) {
-    store.close()
+    await store.close()
     throw err
   }
   const service = createPollService({ store, polls: options.deck.polls, revealAll: options.handoutSession !== undefined })
@@ -99,20 +103,17 @@ export function createPollServer(options: PollServerOptions): PollServer {
     lookups,
     budgets,
   })
-  const applyRetention = (): void => {
+  const applyRetention = async (): Promise<void> => {
     if (options.retentionDays)
-      service.applyRetention(Date.now() - options.retentionDays * 86_400_000)
+      await service.applyRetention(Date.now() - options.retentionDays * 86_400_000)
   }
-  applyRetention()
+  await applyRetention()
   const retention = setInterval(() => {
-    try {
-      applyRetention()
-    }
-    catch (err) {
+    applyRetention().catch((err: unknown) => {
       // Already logged and shown on /api/health; the next hour tries again.
       if (!(err instanceof StorageError))
-        throw err
-    }
+        console.error(err)
+    })
   }, 3_600_000)
   retention.unref()
   const statics = Object.entries(options.appDirs).map(([name, dir]) => ({
@@ -160,11 +161,13 @@ export function createPollServer(options: PollServerOptions): PollServer {
     handle,
     upgrade: realtime.upgrade,
     service,
+    storage: store.location,
     stats: realtime.stats,
-    close() {
+    async close() {
       clearInterval(retention)
       realtime.close()
-      store.close()
+      service.stopFollowing()
+      await store.close()
     },
   }
 }

@@ -11,13 +11,13 @@ import { stripBase } from './basePath.ts'
 import { pollServerSettings, readConfig } from './config.ts'
 import { connectionCeiling, httpServerOptions, limitConnections, openFileLimit } from './connectionLimits.ts'
 import { createPollServer } from './createPollServer.ts'
-import { lockDatabase } from './databaseLock.ts'
 import { loadDeck } from './deckPolls.ts'
 import { chain } from './http.ts'
 import { joinUrl } from './joinUrl.ts'
 import { createSecurityHeaders } from './securityHeaders.ts'
 import { createStaticHandler } from './static.ts'
-import { StorageError } from './storageError.ts'
+import { lockDatabase } from './store/databaseLock.ts'
+import { StorageError } from './store/storageError.ts'
 
 const config = readConfig(process.env)
 const distDir = resolve(process.env.DECK_DIST ?? 'dist')
@@ -28,8 +28,13 @@ let polls: PollServer
 try {
   // The deck's polls, as its slides define them: the server sends them to phones and the console.
   const deck = await loadDeck(process.env.DECK_ENTRY ?? 'slides.md')
-  lock = lockDatabase(config.dbPath)
-  polls = createPollServer({
+  // A SQLite file is one server's alone; processes sharing PostgreSQL act as one server.
+  lock = config.databaseUrl
+    ? {
+        release: () => {},
+      }
+    : lockDatabase(config.dbPath)
+  polls = await createPollServer({
     deck,
     ...pollServerSettings(config),
     appDirs: appDirs(distDir),
@@ -75,7 +80,7 @@ server.listen(config.port, config.host, async () => {
   console.log(`  Presenter   ${local}presenter/1?token=${config.token}`)
   console.log(`  Console     ${local}console/?token=${config.token}`)
   console.log(`  Audience    ${join}`)
-  console.log(`  Votes in    ${config.dbPath}`)
+  console.log(`  Votes in    ${polls.storage}`)
   console.log(`  Limits      ${ceiling.max} connections, ${config.connections.perAddress} per address`)
   if (config.tokenGenerated)
     console.log(`  Token       ${config.token}  (generated; set PRESENTER_TOKEN to keep one)`)
@@ -83,9 +88,12 @@ server.listen(config.port, config.host, async () => {
 
 function shutdown(): void {
   server.close()
-  polls.close()
-  lock.release()
-  process.exit(0)
+  // Whatever is committed is safe: the process ends even if the database does not answer.
+  setTimeout(() => process.exit(0), 2000).unref()
+  polls.close().catch(() => {}).finally(() => {
+    lock.release()
+    process.exit(0)
+  })
 }
 process.on('SIGINT', shutdown)
 process.on('SIGTERM', shutdown)

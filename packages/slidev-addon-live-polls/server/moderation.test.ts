@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { moderationKey } from '../polls/normalizeText.ts'
 import { startInProcess, TOKEN } from '../test/inProcessServer.ts'
 import { tempDb } from '../test/serverProcess.ts'
-import { createStore } from './store.ts'
+import { onPostgres } from '../test/testStore.ts'
+import { createSqliteStore } from './store/sqliteStore.ts'
 
 const auth = { authorization: `Bearer ${TOKEN}` }
 let server: InProcessServer | undefined
@@ -106,15 +107,15 @@ describe('moderation of open text', () => {
     ])
   })
 
-  it('keeps texts hidden in a file written before moderation keys (lower-cased text)', () => {
+  it.skipIf(onPostgres)('keeps texts hidden in a SQLite file written before moderation keys (lower-cased text)', async () => {
     const db = tempDb()
-    const old = createStore(db)
+    const old = createSqliteStore(db)
     old.db.prepare('INSERT INTO hidden_texts (session, poll, text) VALUES (?, ?, ?)').run('', 'ideas', 'summit spam 1')
-    old.close()
-    const store = createStore(db)
+    await old.close()
+    const store = createSqliteStore(db)
     expect(store.db.prepare('SELECT text FROM hidden_texts').pluck().all()).toEqual([
       moderationKey('SUMMIT SPAM 1'),
     ])
-    store.close()
+    await store.close()
   })
 })

@@ -1,5 +1,5 @@
 import type { Answer, HiddenResults, Poll, PollResults, PollState } from '../polls/types.ts'
-import type { Store, StoredAs } from './store.ts'
+import type { Store, StoreChange, StoredAs } from './store/store.ts'
 import type { Tally } from './tally.ts'
 import { moderationKey } from '../polls/normalizeText.ts'
 import { validateAnswer } from '../polls/validateAnswer.ts'
@@ -7,7 +7,7 @@ import { toCsv, toJson } from './exportResults.ts'
 import { PollError } from './pollError.ts'
 import { aggregate, hiddenResults } from './results.ts'
 import { generateSessionCode } from './sessionCode.ts'
-import { StorageError } from './storageError.ts'
+import { StorageError } from './store/storageError.ts'
 import { createTally } from './tally.ts'
 import { createVoteBatcher } from './voteBatcher.ts'
 
@@ -28,32 +28,49 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
   const byId = new Map(polls.map(poll => [poll.id, poll]))
   const listeners = new Set<(event: PollEvent) => void>()
   const batcher = createVoteBatcher(store.saveVotes)
-  // Each poll's visible answers by participant and their running counts, read from SQLite once and then kept
-  // in step after each commit: a vote costs the same however many answers the poll holds, and a results
-  // broadcast or a phone's hello does not re-read thousands of rows.
-  const cache = new Map<string, Tally>()
   const cacheKey = (session: string, id: string): string => `${session}\n${id}`
-  function tallyOf(session: string, id: string): Tally {
-    const key = cacheKey(session, id)
-    let tally = cache.get(key)
-    if (!tally) {
-      tally = createTally(poll(id), new Map(store.answers(session, id).map(a => [a.participant, a.answer])))
-      cache.set(key, tally)
-    }
-    return tally
-  }
+
+  // What is read from the store is kept in memory, and kept in step with every change: this process's own as
+  // it commits them, other processes' as the store reports them (store.onChange). A vote then costs the same
+  // however many answers a poll holds, and a results broadcast or a phone's hello reads nothing again.
+  // Each poll's visible answers by participant and their running counts:
+  const tallies = new Map<string, Promise<Tally>>()
+  // Each poll's open/revealed state as stored, each session's poll on screen, the sessions known to exist:
+  const states = new Map<string, Promise<PollState | undefined>>()
+  const currents = new Map<string, Promise<string | null>>()
+  const knownSessions = new Set<string>()
   // Each poll's results, read from its counts on first request and dropped on every change to the poll (a
-  // vote, a state change, moderation, a reset): presenters and a revealed poll's audience share one.
+  // vote, a state change, moderation, a reset): presenters and a revealed poll's audience share one. A
+  // poll's version counts its changes, so results read across a change are not kept.
   const aggregates = new Map<string, PollResults>()
+  const versions = new Map<string, number>()
+
+  /** The cached read, or a new one; a read that fails is not kept, so the next one tries again. */
+  function cached<T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+    let found = cache.get(key)
+    if (!found) {
+      found = read()
+      cache.set(key, found)
+      found.catch(() => cache.get(key) === found && cache.delete(key))
+    }
+    return found
+  }
+
+  const tallyOf = (session: string, id: string): Promise<Tally> => cached(tallies, cacheKey(session, id), async () =>
+    createTally(poll(id), new Map((await store.answers(session, id)).map(a => [a.participant, a.answer]))))
+
   const forgetSession = (session: string): void => polls.forEach((p) => {
-    cache.delete(cacheKey(session, p.id))
+    tallies.delete(cacheKey(session, p.id))
+    states.delete(cacheKey(session, p.id))
     aggregates.delete(cacheKey(session, p.id))
   })
 
   const emit = (event: PollEvent): void => listeners.forEach(listener => listener(event))
   /** A poll's answers or state changed: its aggregate is stale, and listeners hear of it. */
   function changed(session: string, id: string): void {
-    aggregates.delete(cacheKey(session, id))
+    const key = cacheKey(session, id)
+    versions.set(key, (versions.get(key) ?? 0) + 1)
+    aggregates.delete(key)
     emit({ type: 'results', session, poll: id })
   }
 
@@ -64,45 +81,142 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     return found
   }
 
-  function state(session: string, id: string): PollState {
-    const stored = store.state(session, id) ?? { open: true, revealed: !poll(id).hideResults }
+  async function state(session: string, id: string): Promise<PollState> {
+    const stored = await cached(states, cacheKey(session, id), () => store.state(session, id))
+      ?? { open: true, revealed: !poll(id).hideResults }
     return revealAll
       ? { ...stored, revealed: true }
       : stored
   }
 
-  function setState(session: string, id: string, change: Partial<PollState>): PollState {
-    const next = {
-      ...state(session, id),
-      ...change,
-    }
-    store.setState(session, id, next)
-    changed(session, id)
-    emit({ type: 'current', session })
+  // State changes of one poll one after another: two at once (open from the console, reveal from the slides) both count.
+  const stateQueue = new Map<string, Promise<unknown>>()
+  function serially<T>(key: string, run: () => Promise<T>): Promise<T> {
+    const next = (stateQueue.get(key) ?? Promise.resolve()).then(run, run)
+    const settled = next.catch(() => {})
+    stateQueue.set(key, settled)
+    settled.then(() => stateQueue.get(key) === settled && stateQueue.delete(key))
     return next
   }
 
-  /** '' (the default session) always exists; workshop sessions exist until deleted. */
-  function hasSession(code: string): boolean {
-    return code === '' || store.hasSession(code)
-  }
+  const setState = (session: string, id: string, change: Partial<PollState>): Promise<PollState> =>
+    serially(cacheKey(session, id), async () => {
+      const next = {
+        ...await state(session, id),
+        ...change,
+      }
+      await store.setState(session, id, next)
+      states.set(cacheKey(session, id), Promise.resolve(next))
+      changed(session, id)
+      emit({ type: 'current', session })
+      return next
+    })
 
-  function results(session: string, id: string): PollResults {
-    const key = cacheKey(session, id)
-    let found = aggregates.get(key)
-    if (!found) {
-      found = tallyOf(session, id).results(state(session, id))
-      aggregates.set(key, found)
-    }
+  /** '' (the default session) always exists; workshop sessions exist until deleted. */
+  async function hasSession(code: string): Promise<boolean> {
+    if (code === '' || knownSessions.has(code))
+      return true
+    const found = await store.hasSession(code)
+    if (found)
+      knownSessions.add(code)
     return found
   }
 
+  async function results(session: string, id: string): Promise<PollResults> {
+    const key = cacheKey(session, id)
+    const found = aggregates.get(key)
+    if (found)
+      return found
+    const version = versions.get(key) ?? 0
+    const [tally, current] = await Promise.all([
+      tallyOf(session, id),
+      state(session, id),
+    ])
+    const fresh = tally.results(current)
+    if ((versions.get(key) ?? 0) === version)
+      aggregates.set(key, fresh)
+    return fresh
+  }
+
   /** Results with every text group listed, counted afresh: for exports, never for broadcasts. */
-  function fullResults(session: string, id: string): PollResults {
-    return aggregate(poll(id), state(session, id), [
-      ...tallyOf(session, id).answers.values(),
+  async function fullResults(session: string, id: string): Promise<PollResults> {
+    const [tally, current] = await Promise.all([
+      tallyOf(session, id),
+      state(session, id),
+    ])
+    return aggregate(poll(id), current, [
+      ...tally.answers.values(),
     ])
   }
+
+  /** Another process committed a change: what is kept of it here is read again, and listeners hear of it. */
+  async function follow(change: StoreChange): Promise<void> {
+    switch (change.type) {
+      case 'votes': {
+        const { session, poll: id, participants } = change
+        const tally = tallies.get(cacheKey(session, id))
+        if (tally) {
+          const stored = new Map((await store.answersOf(session, id, participants)).map(a => [a.participant, a.answer]))
+          const kept = await tally
+          for (const participant of participants) {
+            const answer = stored.get(participant)
+            if (answer === undefined)
+              kept.delete(participant)
+            else kept.set(participant, answer)
+          }
+        }
+        return changed(session, id)
+      }
+      case 'state':
+      case 'reset':
+        states.delete(cacheKey(change.session, change.poll))
+        if (change.type === 'reset')
+          tallies.delete(cacheKey(change.session, change.poll))
+        changed(change.session, change.poll)
+        return emit({ type: 'current', session: change.session })
+      case 'moderation':
+        tallies.delete(cacheKey(change.session, change.poll))
+        return changed(change.session, change.poll)
+      case 'current':
+        currents.delete(change.session)
+        return emit({ type: 'current', session: change.session })
+      case 'deleted':
+        forgetSession(change.session)
+        currents.delete(change.session)
+        knownSessions.delete(change.session)
+        return emit({ type: 'deleted', session: change.session })
+      case 'retention':
+        forgetSession('')
+        return polls.forEach(p => changed('', p.id))
+      case 'resync': {
+        // Changes may have been missed: everything is read again, and every session in use is sent again.
+        const sessions = new Set([
+          ...currents.keys(),
+          ...[
+            ...tallies.keys(),
+            ...states.keys(),
+          ].map(key => key.split('\n')[0]!),
+        ])
+        tallies.clear()
+        states.clear()
+        currents.clear()
+        knownSessions.clear()
+        for (const session of sessions) {
+          polls.forEach(p => changed(session, p.id))
+          emit({ type: 'current', session })
+        }
+      }
+    }
+  }
+  // In the order they were committed; one that cannot be read now leaves its poll to be read afresh.
+  let following = Promise.resolve()
+  const unfollow = store.onChange((change) => {
+    following = following.then(() => follow(change)).catch(() => {
+      if ('poll' in change)
+        tallies.delete(cacheKey(change.session, change.poll))
+      else void follow({ type: 'resync' })
+    })
+  })
 
   return {
     polls,
@@ -113,12 +227,12 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
 
     /** Validates and stores a vote; resolves only once it is committed to the database. */
     async vote(session: string, id: string, participant: string, answer: unknown): Promise<Answer> {
-      if (!hasSession(session))
+      if (!await hasSession(session))
         throw new PollError(404, `unknown session "${session}"`)
       const checked = validateAnswer(poll(id), answer)
       if (!checked.ok)
         throw new PollError(400, checked.error)
-      if (!state(session, id).open)
+      if (!(await state(session, id)).open)
         throw new PollError(409, `poll "${id}" is closed`)
       // A moderated text sent again, however disguised, is stored, but stays off the charts and exports. The
       // store decides that as it writes the vote (a text may be hidden while the vote waits for its batch),
@@ -145,50 +259,51 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       }
       if (stored === 'dropped')
         throw new PollError(404, `unknown session "${session}"`)
+      const tally = await tallyOf(session, id)
       if (stored === 'hidden')
-        tallyOf(session, id).delete(participant)
-      else tallyOf(session, id).set(participant, checked.answer)
+        tally.delete(participant)
+      else tally.set(participant, checked.answer)
       changed(session, id)
       return checked.answer
     },
 
     /** What the audience may see: visibility is decided first, so hidden results cost no aggregation. */
-    publicResults(session: string, id: string): PollResults | HiddenResults {
-      const current = state(session, id)
+    async publicResults(session: string, id: string): Promise<PollResults | HiddenResults> {
+      const current = await state(session, id)
       return current.revealed
         ? results(session, id)
-        : hiddenResults(poll(id), current, tallyOf(session, id).answers.size)
+        : hiddenResults(poll(id), current, (await tallyOf(session, id)).answers.size)
     },
 
-    answersByParticipant(session: string, id: string): ReadonlyMap<string, Answer> {
-      return tallyOf(session, poll(id).id).answers
-    },
+    answersByParticipant: async (session: string, id: string): Promise<ReadonlyMap<string, Answer>> =>
+      (await tallyOf(session, poll(id).id)).answers,
 
     open: (session: string, id: string) => setState(session, id, { open: true }),
     close: (session: string, id: string) => setState(session, id, { open: false }),
     reveal: (session: string, id: string) => setState(session, id, { revealed: true }),
     hide: (session: string, id: string) => setState(session, id, { revealed: false }),
-    reset(session: string, id: string): PollState {
-      store.resetVotes(session, poll(id).id)
-      cache.delete(cacheKey(session, id))
+    async reset(session: string, id: string): Promise<PollState> {
+      await store.resetVotes(session, poll(id).id)
+      tallies.delete(cacheKey(session, id))
       changed(session, id)
       emit({ type: 'current', session })
       return state(session, id)
     },
 
     // A poll id stored by an earlier version of the deck is no current poll.
-    current: (session: string): string | null => {
-      const id = store.current(session)
+    async current(session: string): Promise<string | null> {
+      const id = await cached(currents, session, () => store.current(session))
       return id && byId.has(id)
         ? id
         : null
     },
-    setCurrent(session: string, id: string | null): void {
+    async setCurrent(session: string, id: string | null): Promise<void> {
       if (id !== null)
         poll(id)
-      if (store.current(session) === id)
+      if (await cached(currents, session, () => store.current(session)) === id)
         return
-      store.setCurrent(session, id)
+      await store.setCurrent(session, id)
+      currents.set(session, Promise.resolve(id))
       emit({ type: 'current', session })
     },
 
@@ -196,56 +311,58 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     /** Whether the database takes writes (for /api/health). */
     storage: () => store.health(),
     sessions: () => store.sessions(),
-    createSession(): string {
+    async createSession(): Promise<string> {
       for (;;) {
         const code = generateSessionCode()
-        if (!store.hasSession(code)) {
-          store.createSession(code, Date.now())
+        if (await store.createSession(code, Date.now())) {
+          knownSessions.add(code)
           return code
         }
       }
     },
-    deleteSession(code: string): void {
-      if (!store.hasSession(code))
+    async deleteSession(code: string): Promise<void> {
+      if (!await store.hasSession(code))
         throw new PollError(404, `unknown session "${code}"`)
-      store.deleteSession(code)
+      await store.deleteSession(code)
       forgetSession(code)
+      currents.delete(code)
+      knownSessions.delete(code)
       emit({ type: 'deleted', session: code })
     },
 
     /** Moderation: takes every answer reading as `text` (see moderationKey) off the charts and out of exports. */
-    hideText(session: string, id: string, text: string): number {
+    async hideText(session: string, id: string, text: string): Promise<number> {
       if (poll(id).kind !== 'text')
         throw new PollError(400, 'only open-text answers can be hidden')
-      const key = moderationKey(text)
-      const tally = tallyOf(session, id)
-      const matching = [...tally.answers].filter(([, answer]) => moderationKey(String(answer)) === key).map(([participant]) => participant)
-      store.hideAnswers(session, id, key, matching, Date.now())
-      matching.forEach(participant => tally.delete(participant))
+      const hidden = await store.hideAnswers(session, id, moderationKey(text), Date.now())
+      const tally = await tallyOf(session, id)
+      hidden.forEach(participant => tally.delete(participant))
       changed(session, id)
-      return matching.length
+      return hidden.length
     },
 
     /** The texts hidden in a poll, each with one answer as sent and how many answers it keeps off the charts. */
-    hiddenTexts(session: string, id: string): { text: string, count: number }[] {
-      return store.hiddenTexts(session, poll(id).id).map(({ text, count }) => ({ text, count }))
+    async hiddenTexts(session: string, id: string): Promise<{ text: string, count: number }[]> {
+      return (await store.hiddenTexts(session, poll(id).id)).map(({ text, count }) => ({ text, count }))
     },
 
     /** Undoes hideText: answers reading as `text` count again, and it may be sent again. Returns how many came back. */
-    unhideText(session: string, id: string, text: string): number {
+    async unhideText(session: string, id: string, text: string): Promise<number> {
       if (poll(id).kind !== 'text')
         throw new PollError(400, 'only open-text answers can be hidden')
-      const tally = tallyOf(session, id)
-      const shown = store.unhideAnswers(session, id, moderationKey(text))
+      const shown = await store.unhideAnswers(session, id, moderationKey(text))
+      const tally = await tallyOf(session, id)
       shown.forEach(({ participant, answer }) => tally.set(participant, answer))
       changed(session, id)
       return shown.length
     },
 
     /** Erases sessions and answers older than `cutoff` (ms since epoch). */
-    applyRetention(cutoff: number): void {
-      for (const code of store.deleteOlderThan(cutoff)) {
+    async applyRetention(cutoff: number): Promise<void> {
+      for (const code of await store.deleteOlderThan(cutoff)) {
         forgetSession(code)
+        currents.delete(code)
+        knownSessions.delete(code)
         emit({ type: 'deleted', session: code })
       }
       // Old default-session answers may be gone: every poll of it is reloaded on next use, and watchers told.
@@ -253,13 +370,18 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       polls.forEach(p => changed('', p.id))
     },
 
-    exportCsv: (session: string): string => toCsv(session, store.rows(session), polls),
-    exportJson: (session: string) => toJson(session, store.rows(session), polls, id => fullResults(session, id)),
+    exportCsv: async (session: string): Promise<string> => toCsv(session, await store.rows(session), polls),
+    async exportJson(session: string) {
+      const full = new Map(await Promise.all(polls.map(async p => [p.id, await fullResults(session, p.id)] as const)))
+      return toJson(session, await store.rows(session), polls, id => full.get(id)!)
+    },
 
     subscribe(listener: (event: PollEvent) => void): () => void {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    /** Stops following other processes' changes (the store is closed by whoever opened it). */
+    stopFollowing: unfollow,
   }
 }
 

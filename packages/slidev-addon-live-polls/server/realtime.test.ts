@@ -126,7 +126,7 @@ describe('webSocket /ws', () => {
     expect(await client.next()).toEqual({ type: 'welcome', presenter: false })
     client.send({ type: 'present', poll: 'ideas' })
     expect(await client.until('error')).toEqual({ type: 'error', error: 'presenter token required' })
-    expect(server.polls.service.current('')).not.toBe('ideas')
+    expect(await server.polls.service.current('')).not.toBe('ideas')
     client.close()
   })
 

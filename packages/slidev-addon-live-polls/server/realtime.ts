@@ -37,6 +37,8 @@ interface Client {
   backlogged: boolean
   alive: boolean
   refused: number
+  /** The client's messages, handled one after another: false once its session turned out not to exist. */
+  handled: Promise<boolean>
 }
 
 export interface RealtimeOptions {
@@ -99,7 +101,7 @@ export function createRealtime({ service, token, session, address, allowedOrigin
   const socketsByAddress = new Map<string, number>()
   // Each poll's results message as sent, per session and view: serialised once per change (by the flush
   // or the first hello after it), never per hello.
-  const serialised = new Map<string, { full?: string, public?: string }>()
+  const serialised = new Map<string, { full?: Promise<string>, public?: Promise<string> }>()
   const dirty = new Map<string, Set<string>>()
   let flushTimer: NodeJS.Timeout | undefined
   let lastFlush = 0
@@ -131,7 +133,20 @@ export function createRealtime({ service, token, session, address, allowedOrigin
       return
     }
     client.held.delete(poll)
-    send(client, resultsText(client.session, poll, client.presenter))
+    resultsText(client.session, poll, client.presenter).then(
+      text => send(client, text),
+      () => send(client, { type: 'error', error: 'results cannot be read right now' }),
+    )
+  }
+
+  /** Every poll's results to a new watcher, in the deck's order, read at once. */
+  async function sendAllResults(client: Client): Promise<void> {
+    const texts = await Promise.all(service.polls.map(poll => resultsText(client.session, poll.id, client.presenter)))
+    service.polls.forEach((poll, i) => {
+      if (client.socket.bufferedAmount > SEND_HOLD_BYTES)
+        client.held.add(poll.id)
+      else send(client, texts[i]!)
+    })
   }
 
   /** As a socket's queue drains: what was held back goes out as it is now, once per poll. */
@@ -154,8 +169,8 @@ export function createRealtime({ service, token, session, address, allowedOrigin
       watchers.delete(client.session)
   }
 
-  function currentFor(client: Client): ServerMessage {
-    const poll = client.pinned ?? service.current(client.session)
+  async function currentFor(client: Client): Promise<ServerMessage> {
+    const poll = client.pinned ?? await service.current(client.session)
     if (!poll) {
       return {
         type: 'current',
@@ -166,18 +181,25 @@ export function createRealtime({ service, token, session, address, allowedOrigin
       }
     }
     const answer = client.participant
-      ? service.answersByParticipant(client.session, poll).get(client.participant)
+      ? (await service.answersByParticipant(client.session, poll)).get(client.participant)
       : undefined
     return {
       type: 'current',
       poll,
       definition: service.poll(poll),
-      state: service.state(client.session, poll),
+      state: await service.state(client.session, poll),
       answer: answer ?? null,
     }
   }
 
-  function resultsText(session: string, poll: string, presenter: boolean): string {
+  function sendCurrent(client: Client): Promise<void> {
+    return currentFor(client).then(
+      message => send(client, message),
+      () => send(client, { type: 'error', error: 'the current poll cannot be read right now' }),
+    )
+  }
+
+  function resultsText(session: string, poll: string, presenter: boolean): Promise<string> {
     const key = `${session}\n${poll}`
     let entry = serialised.get(key)
     if (!entry) {
@@ -185,15 +207,17 @@ export function createRealtime({ service, token, session, address, allowedOrigin
       serialised.set(key, entry)
     }
     if (presenter) {
-      return entry.full ??= JSON.stringify({
+      entry.full ??= service.results(session, poll).then(results => JSON.stringify({
         type: 'results',
-        results: service.results(session, poll),
-      } satisfies ServerMessage)
+        results,
+      } satisfies ServerMessage))
+      return entry.full
     }
-    return entry.public ??= JSON.stringify({
+    entry.public ??= service.publicResults(session, poll).then(results => JSON.stringify({
       type: 'results',
-      results: service.publicResults(session, poll),
-    } satisfies ServerMessage)
+      results,
+    } satisfies ServerMessage))
+    return entry.public
   }
 
   /** Sends each watcher of a session the results that changed. */
@@ -238,7 +262,7 @@ export function createRealtime({ service, token, session, address, allowedOrigin
     }
     for (const client of clients) {
       if (client.session === event.session)
-        send(client, currentFor(client))
+        void sendCurrent(client)
     }
   })
 
@@ -287,11 +311,9 @@ export function createRealtime({ service, token, session, address, allowedOrigin
         const fresh = view !== undefined && view !== client.view
         client.view = view
         send(client, { type: 'welcome', presenter: client.presenter })
-        send(client, currentFor(client))
-        if (fresh) {
-          for (const poll of service.polls)
-            sendResults(client, poll.id)
-        }
+        await sendCurrent(client)
+        if (fresh)
+          await sendAllResults(client)
         return
       }
       case 'vote':
@@ -314,7 +336,7 @@ export function createRealtime({ service, token, session, address, allowedOrigin
         if (!client.presenter)
           return send(client, { type: 'error', error: 'presenter token required' })
         try {
-          service.setCurrent(client.session, message.poll)
+          await service.setCurrent(client.session, message.poll)
         }
         catch (err) {
           return send(client, {
@@ -327,16 +349,29 @@ export function createRealtime({ service, token, session, address, allowedOrigin
     }
   }
 
+  /** Whether the socket's session exists; if not, it is refused (a failed look-up). */
+  async function admit(socket: WebSocket, code: string, from: string): Promise<boolean> {
+    if (code === '')
+      return true
+    let found: boolean
+    try {
+      found = await service.hasSession(code)
+    }
+    catch {
+      refuse(socket, 1011, 'storage unavailable', 'the server cannot read its database right now; try again')
+      return false
+    }
+    if (!found) {
+      lookups.failed(from)
+      refuse(socket, 4404, 'unknown session', `unknown session "${code}"`)
+    }
+    return found
+  }
+
   function onConnection(socket: WebSocket, req: IncomingMessage, from: string): void {
     const code = session(requestUrl(req)!)
-    if (code !== '') {
-      if (!lookups.allows(from))
-        return refuse(socket, 4429, 'too many failed look-ups', TOO_MANY_FAILURES)
-      if (!service.hasSession(code)) {
-        lookups.failed(from)
-        return refuse(socket, 4404, 'unknown session', `unknown session "${code}"`)
-      }
-    }
+    if (code !== '' && !lookups.allows(from))
+      return refuse(socket, 4429, 'too many failed look-ups', TOO_MANY_FAILURES)
     const client: Client = {
       id: String(nextId++),
       socket,
@@ -348,6 +383,8 @@ export function createRealtime({ service, token, session, address, allowedOrigin
       backlogged: false,
       alive: true,
       refused: 0,
+      // Messages that come while the session is looked up wait for it.
+      handled: admit(socket, code, from),
     }
     clients.add(client)
     socket.on('pong', () => (client.alive = true))
@@ -362,7 +399,12 @@ export function createRealtime({ service, token, session, address, allowedOrigin
       }
       if (isBinary)
         return send(client, { type: 'error', error: 'binary messages are not understood' })
-      onMessage(client, data.toString()).catch(() => send(client, { type: 'error', error: 'internal error' }))
+      const text = data.toString()
+      client.handled = client.handled.then(async (admitted) => {
+        if (admitted)
+          await onMessage(client, text).catch(() => send(client, { type: 'error', error: 'internal error' }))
+        return admitted
+      })
     })
     socket.on('close', () => {
       clients.delete(client)

@@ -1,11 +1,12 @@
+import type { PollService } from './pollService.ts'
+import type { Store } from './store/store.ts'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { polls } from '../test/fixturePolls.ts'
 import { startInProcess, TOKEN } from '../test/inProcessServer.ts'
-import { tempDb } from '../test/serverProcess.ts'
+import { openTestStore } from '../test/testStore.ts'
 import * as counts from './counts.ts'
 import { createPollService } from './pollService.ts'
 import { TEXT_ENTRIES_SHOWN } from './results.ts'
-import { createStore } from './store.ts'
 
 // Every pass over a poll's answers is counted: the expensive path is observable.
 vi.mock('./counts.ts', { spy: true })
@@ -17,17 +18,24 @@ function fill(vote: (participant: string, answer: string) => Promise<unknown>) {
 }
 
 describe('results of a 20,000-answer hidden text poll', () => {
-  const store = createStore(tempDb())
-  const service = createPollService({ store, polls })
-  afterAll(() => store.close())
+  let store: Store
+  let service: PollService
+  beforeAll(async () => {
+    store = await openTestStore()
+    service = createPollService({ store, polls })
+  })
+  afterAll(async () => {
+    service.stopFollowing()
+    await store.close()
+  })
 
   it('an audience view of hidden results counts nothing; results are kept until the poll changes, and a change is counted by its difference', async () => {
-    expect(service.state('', 'ideas').revealed).toBe(false)
+    expect((await service.state('', 'ideas')).revealed).toBe(false)
     await fill((participant, answer) => service.vote('', 'ideas', participant, answer))
     countAnswers.mockClear()
 
     const started = performance.now()
-    const views = Array.from({ length: 100 }, () => service.publicResults('', 'ideas'))
+    const views = await Promise.all(Array.from({ length: 100 }, () => service.publicResults('', 'ideas')))
     const audienceMs = (performance.now() - started) / 100
     for (const view of views) {
       expect(view).toEqual({
@@ -43,10 +51,10 @@ describe('results of a 20,000-answer hidden text poll', () => {
     expect(countAnswers).not.toHaveBeenCalled()
 
     const first = performance.now()
-    const full = service.results('', 'ideas')
+    const full = await service.results('', 'ideas')
     const firstMs = performance.now() - first
     const again = performance.now()
-    const repeated = Array.from({ length: 100 }, () => service.results('', 'ideas'))
+    const repeated = await Promise.all(Array.from({ length: 100 }, () => service.results('', 'ideas')))
     const cachedMs = (performance.now() - again) / 100
     expect(repeated.every(r => r === full)).toBe(true)
     console.log(`presenter results: first ${firstMs.toFixed(1)} ms, then ${cachedMs.toFixed(4)} ms each from the cache`)
@@ -58,10 +66,10 @@ describe('results of a 20,000-answer hidden text poll', () => {
 
     // Each change is seen, without another pass over the answers: a vote, a reveal.
     await service.vote('', 'ideas', 'participant-new', 'a brand new idea')
-    expect(service.results('', 'ideas').participants).toBe(ANSWERS + 1)
-    expect(service.results('', 'ideas')).not.toBe(full)
-    service.reveal('', 'ideas')
-    expect(service.publicResults('', 'ideas')).toMatchObject({
+    expect((await service.results('', 'ideas')).participants).toBe(ANSWERS + 1)
+    expect(await service.results('', 'ideas')).not.toBe(full)
+    await service.reveal('', 'ideas')
+    expect(await service.publicResults('', 'ideas')).toMatchObject({
       revealed: true,
       participants: ANSWERS + 1,
       entries: expect.any(Array),

@@ -2,10 +2,9 @@ import type { Answer, Poll } from '../polls/types.ts'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { polls } from '../test/fixturePolls.ts'
-import { tempDb } from '../test/serverProcess.ts'
+import { openTestStore } from '../test/testStore.ts'
 import { createPollService } from './pollService.ts'
 import { aggregate, TEXT_ENTRIES_SHOWN } from './results.ts'
-import { createStore } from './store.ts'
 import { createTally } from './tally.ts'
 
 const state = { open: true, revealed: true }
@@ -134,25 +133,27 @@ describe('the poll service\'s live results', () => {
     )
     let runs = 0
     await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 100, maxLength: 600 }), async (steps) => {
-      const store = createStore(tempDb())
+      const store = await openTestStore()
       const service = createPollService({ store, polls })
-      const stored = () => store.answers('', 'ideas').map(a => a.answer)
+      const stored = async () => (await store.answers('', 'ideas')).map(a => a.answer)
+      const fresh = async (limit?: number) => aggregate(byId('ideas'), await service.state('', 'ideas'), await stored(), limit)
       try {
         for (const s of steps) {
           if (s.op === 'vote')
             await service.vote('', 'ideas', `participant-${s.participant}`, s.text)
           else if (s.op === 'hide')
-            service.hideText('', 'ideas', s.text)
+            await service.hideText('', 'ideas', s.text)
           else if (s.op === 'reset')
-            service.reset('', 'ideas')
-          else expect(service.results('', 'ideas')).toEqual(aggregate(byId('ideas'), service.state('', 'ideas'), stored(), TEXT_ENTRIES_SHOWN))
+            await service.reset('', 'ideas')
+          else expect(await service.results('', 'ideas')).toEqual(await fresh(TEXT_ENTRIES_SHOWN))
         }
-        expect(service.results('', 'ideas')).toEqual(aggregate(byId('ideas'), service.state('', 'ideas'), stored(), TEXT_ENTRIES_SHOWN))
-        expect(service.fullResults('', 'ideas')).toEqual(aggregate(byId('ideas'), service.state('', 'ideas'), stored()))
+        expect(await service.results('', 'ideas')).toEqual(await fresh(TEXT_ENTRIES_SHOWN))
+        expect(await service.fullResults('', 'ideas')).toEqual(await fresh())
         runs += 1
       }
       finally {
-        store.close()
+        service.stopFollowing()
+        await store.close()
       }
     }), { numRuns: 40 })
     console.log(`${runs} random sequences of 100–600 votes, moderations, resets and reads: live results equal a fresh count of the stored answers at each read`)

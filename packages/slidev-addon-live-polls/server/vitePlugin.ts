@@ -36,7 +36,7 @@ export function createPollPlugin(deck: Deck): Plugin {
     async configureServer(server) {
       const config = readConfig(process.env)
       await ensureAppsBuilt()
-      const polls = createPollServer({
+      const polls = await createPollServer({
         deck,
         ...pollServerSettings(config),
         // Set by `npm run handout`: the exported deck shows that session's final results.
@@ -62,7 +62,7 @@ export function createPollPlugin(deck: Deck): Plugin {
         // eslint-disable-next-line no-console
         console.log(`\n  Polls: presenter ${local}presenter/1?token=${config.token}\n         console   ${local}console/?token=${config.token}\n         audience  ${server.resolvedUrls?.network[0] ?? local}vote/\n`)
       })
-      server.httpServer?.on('close', () => polls.close())
+      server.httpServer?.on('close', () => void polls.close())
     },
   }
 }

@@ -7,7 +7,7 @@ import { WebSocket } from 'ws'
 import { createPollServer } from '../server/createPollServer'
 import { chain } from '../server/http'
 import { deck } from './fixturePolls.ts'
-import { tempDb } from './serverProcess'
+import { testStorage } from './testStore.ts'
 
 export const TOKEN = 'test-presenter-token'
 
@@ -17,10 +17,16 @@ export interface InProcessServer {
   close: () => Promise<void>
 }
 
-/** The poll server on a real random port, as `npm start` wires it, on the fixture deck unless `options.deck` says otherwise; `options` as settings would give them. */
-export async function startInProcess(dbPath = tempDb(), options: Partial<PollServerOptions> = {}): Promise<InProcessServer> {
-  const polls = createPollServer({
-    dbPath,
+/**
+ * The poll server on a real random port, as `npm start` wires it, on the fixture deck unless `options.deck` says
+ * otherwise, with storage of its own (testStore.ts) unless `options.dbPath`/`databaseUrl` name one; `options` as
+ * settings would give them.
+ */
+export async function startInProcess(options: Partial<PollServerOptions> = {}): Promise<InProcessServer> {
+  const polls = await createPollServer({
+    ...options.dbPath === undefined && options.databaseUrl === undefined
+      ? await testStorage()
+      : { dbPath: ':memory:' },
     deck,
     token: TOKEN,
     appDirs: { vote: '/nonexistent', console: '/nonexistent' },
@@ -34,11 +40,11 @@ export async function startInProcess(dbPath = tempDb(), options: Partial<PollSer
   return {
     url: `http://127.0.0.1:${port}`,
     polls,
-    close: () => new Promise((resolve) => {
-      polls.close()
+    close: async () => {
+      await polls.close()
       server.closeAllConnections()
-      server.close(() => resolve())
-    }),
+      await new Promise(resolve => server.close(resolve))
+    },
   }
 }
 

@@ -2,11 +2,11 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { entry } from '../../test/fixturePolls.ts'
 import { root, tempDb } from '../../test/serverProcess'
 import { PRIVACY_NOTE } from '../exportResults'
-import { createStore } from '../store'
+import { createSqliteStore } from '../store/sqliteStore'
 
 function run(args: string[], db: string) {
   return spawnSync(process.execPath, [
@@ -23,39 +23,41 @@ function run(args: string[], db: string) {
 
 describe('npm run results', () => {
   const db = tempDb()
-  const store = createStore(db)
-  store.createSession('K7MPX2', Date.now())
-  store.saveVotes([
-    {
-      session: 'K7MPX2',
-      poll: 'choice',
-      participant: 'cli-phone-1',
-      answer: 'formal',
-      at: Date.UTC(2026, 0, 2),
-    },
-    {
-      session: 'K7MPX2',
-      poll: 'agreement',
-      participant: 'cli-phone-1',
-      answer: 4,
-      at: Date.UTC(2026, 0, 2),
-    },
-    {
-      session: 'K7MPX2',
-      poll: 'ideas',
-      participant: 'cli-phone-1',
-      answer: 'Rules, budgets "and" time',
-      at: Date.UTC(2026, 0, 2),
-    },
-    {
-      session: '',
-      poll: 'choice',
-      participant: 'cli-phone-2',
-      answer: 'no',
-      at: Date.UTC(2026, 0, 2),
-    },
-  ])
-  store.close()
+  beforeAll(async () => {
+    const store = createSqliteStore(db)
+    await store.createSession('K7MPX2', Date.now())
+    await store.saveVotes([
+      {
+        session: 'K7MPX2',
+        poll: 'choice',
+        participant: 'cli-phone-1',
+        answer: 'formal',
+        at: Date.UTC(2026, 0, 2),
+      },
+      {
+        session: 'K7MPX2',
+        poll: 'agreement',
+        participant: 'cli-phone-1',
+        answer: 4,
+        at: Date.UTC(2026, 0, 2),
+      },
+      {
+        session: 'K7MPX2',
+        poll: 'ideas',
+        participant: 'cli-phone-1',
+        answer: 'Rules, budgets "and" time',
+        at: Date.UTC(2026, 0, 2),
+      },
+      {
+        session: '',
+        poll: 'choice',
+        participant: 'cli-phone-2',
+        answer: 'no',
+        at: Date.UTC(2026, 0, 2),
+      },
+    ])
+    await store.close()
+  })
 
   it('runs the README\'s CSV command into a file whose first line is the header row (strict CSV reader)', () => {
     // The command exactly as the README gives it, through a shell, in a folder of the project (npm finds

@@ -9,7 +9,7 @@ import { loadDeck } from '../deckPolls.ts'
 import { PRIVACY_NOTE } from '../exportResults.ts'
 import { createPollService } from '../pollService.ts'
 import { normalizeSessionCode } from '../sessionCode.ts'
-import { createStore } from '../store.ts'
+import { openStore } from '../store/openStore.ts'
 
 const { values } = parseArgs({
   options: {
@@ -32,17 +32,18 @@ const session = values.session === 'default'
   : normalizeSessionCode(values.session!) ?? fail(`"${values.session}" is not a session code`)
 
 const config = readConfig(process.env)
-const store = createStore(config.dbPath)
+const store = await openStore(config)
 // The deck's polls name the questions and options in the export (`DECK_ENTRY`, default slides.md).
 const { polls } = await loadDeck(process.env.DECK_ENTRY ?? 'slides.md')
 const service = createPollService({ store, polls })
-if (!service.hasSession(session))
-  fail(`No session "${session}" in ${config.dbPath}. Sessions: ${service.sessions().map(s => s.code).join(', ') || 'none'}`)
+if (!await service.hasSession(session))
+  fail(`No session "${session}" in ${store.location}. Sessions: ${(await service.sessions()).map(s => s.code).join(', ') || 'none'}`)
 
 const text = format === 'csv'
-  ? service.exportCsv(session)
-  : `${JSON.stringify(service.exportJson(session), null, 2)}\n`
-store.close()
+  ? await service.exportCsv(session)
+  : `${JSON.stringify(await service.exportJson(session), null, 2)}\n`
+service.stopFollowing()
+await store.close()
 if (format === 'csv')
   console.error(PRIVACY_NOTE)
 if (values.output) {

@@ -1,28 +1,11 @@
-import type { Answer, PollState } from '../polls/types.ts'
+import type { Answer, PollState } from '../../polls/types.ts'
+import type { Store, StoredAnswer, StoredAs, VoteRecord } from './store.ts'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { moderationKey } from '../polls/normalizeText.ts'
+import { moderationKey } from '../../polls/normalizeText.ts'
 import { asStorageError } from './storageError.ts'
 import { createStorageHealth } from './storageHealth.ts'
-
-export interface VoteRecord {
-  session: string
-  poll: string
-  participant: string
-  answer: Answer
-  at: number
-  /** An open-text answer's moderationKey(): stored hidden if that key is hidden in its poll when it is stored. */
-  key?: string
-}
-
-/** What became of a vote: kept off charts and exports (a moderated text), or not stored (its session is gone). */
-export type StoredAs = 'visible' | 'hidden' | 'dropped'
-
-export interface StoredAnswer {
-  participant: string
-  answer: Answer
-}
 
 const schema = `
 CREATE TABLE IF NOT EXISTS votes (
@@ -104,10 +87,11 @@ function open(path: string): Database.Database {
 }
 
 /**
- * The SQLite repository: every statement parameterised, every vote batch one transaction. A file that cannot be
- * opened, is not a database or is corrupt throws a StorageError; so does any write the file or disk refuses.
+ * The SQLite store, for one process (the embedded default): every statement parameterised, every vote batch one
+ * transaction. A file that cannot be opened, is not a database or is corrupt throws a StorageError; so does any
+ * write the file or disk refuses.
  */
-export function createStore(path: string) {
+export function createSqliteStore(path: string): Store & { db: Database.Database } {
   let db: Database.Database
   try {
     db = open(path)
@@ -141,7 +125,7 @@ export function createStore(path: string) {
   const upsertCurrent = db.prepare(`
     INSERT INTO current_poll (session, poll) VALUES (?, ?) ON CONFLICT (session) DO UPDATE SET poll = excluded.poll`)
 
-  const insertSession = db.prepare('INSERT INTO sessions (code, created_at) VALUES (?, ?)')
+  const insertSession = db.prepare('INSERT INTO sessions (code, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING')
   const selectSessions = db.prepare<[], { code: string, createdAt: number, participants: number }>(
     'SELECT code, created_at AS createdAt, participants FROM sessions ORDER BY created_at',
   )
@@ -164,7 +148,6 @@ export function createStore(path: string) {
   const selectRows = db.prepare<[string], { poll: string, participant: string, answer: string, at: number }>(
     'SELECT poll, participant, answer, at FROM votes WHERE session = ? AND hidden = 0 ORDER BY at',
   )
-  const hideRow = db.prepare('UPDATE votes SET hidden = 1 WHERE session = ? AND poll = ? AND participant = ?')
   const insertHiddenText = db.prepare(`
     INSERT INTO hidden_texts (session, poll, text, at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET at = excluded.at`)
   const touchHiddenText = db.prepare('UPDATE hidden_texts SET at = @at WHERE session = @session AND poll = @poll AND text = @key')
@@ -179,6 +162,9 @@ export function createStore(path: string) {
     FROM hidden_texts h LEFT JOIN votes v
       ON v.session = h.session AND v.poll = h.poll AND v.hidden = 1 AND moderation_key(json_extract(v.answer, '$')) = h.text
     WHERE h.session = ? AND h.poll = ? GROUP BY h.text ORDER BY MAX(h.at) DESC, h.text`)
+  const hideRows = db.prepare<[string, string, string], { participant: string }>(`
+    UPDATE votes SET hidden = 1 WHERE session = ? AND poll = ? AND hidden = 0 AND moderation_key(json_extract(answer, '$')) = ?
+    RETURNING participant`)
   const deleteHiddenText = db.prepare('DELETE FROM hidden_texts WHERE session = ? AND poll = ? AND text = ?')
   const showRows = db.prepare<[string, string, string], { participant: string, answer: string }>(`
     UPDATE votes SET hidden = 0 WHERE session = ? AND poll = ? AND hidden = 1 AND moderation_key(json_extract(answer, '$')) = ?
@@ -222,10 +208,19 @@ export function createStore(path: string) {
   const health = createStorageHealth(path, checkWrite)
   const { write } = health
 
+  const parse = (rows: { participant: string, answer: string }[]): StoredAnswer[] => rows.map(row => ({
+    participant: row.participant,
+    answer: JSON.parse(row.answer) as Answer,
+  }))
+  const selectAnswer = db.prepare<[string, string, string], { participant: string, answer: string }>(
+    'SELECT participant, answer FROM votes WHERE session = ? AND poll = ? AND participant = ? AND hidden = 0',
+  )
+
   return {
     db,
-    /** Throws a StorageError unless a write goes through now (read-only file, full disk, …); logs nothing. */
-    checkWrites(): void {
+    location: path,
+    shared: false,
+    async checkWrites() {
       try {
         checkWrite()
       }
@@ -233,91 +228,61 @@ export function createStore(path: string) {
         throw asStorageError(path, err) ?? err
       }
     },
-    /** Whether writes go through: a failed write makes it not-ok until one succeeds (tried at most once a second). */
     health: health.status,
-    /** Stores a batch of votes in one transaction (a participant's new answer replaces the old one), saying what became of each. */
-    saveVotes: (records: VoteRecord[]): StoredAs[] => write(() => saveVotes(records)),
-    answers(session: string, poll: string): StoredAnswer[] {
-      return selectAnswers.all(session, poll).map(row => ({
-        participant: row.participant,
-        answer: JSON.parse(row.answer) as Answer,
-      }))
-    },
-    state(session: string, poll: string): PollState | undefined {
+    saveVotes: async records => write(() => saveVotes(records)),
+    answers: async (session, poll) => parse(selectAnswers.all(session, poll)),
+    answersOf: async (session, poll, participants) =>
+      parse(participants.flatMap(p => selectAnswer.all(session, poll, p))),
+    async state(session, poll) {
       const row = selectState.get(session, poll)
       return row && { open: row.open === 1, revealed: row.revealed === 1 }
     },
-    setState(session: string, poll: string, state: PollState): void {
-      write(() => upsertState.run(session, poll, Number(state.open), Number(state.revealed)))
+    async setState(session: string, poll: string, state: PollState) {
+      await write(() => upsertState.run(session, poll, Number(state.open), Number(state.revealed)))
     },
-    /** Erases a poll's answers and the texts moderated in it. */
-    resetVotes(session: string, poll: string): void {
-      write(db.transaction(() => {
+    async resetVotes(session, poll) {
+      await write(db.transaction(() => {
         deleteVotes.run(session, poll)
         deleteHiddenTexts.run(session, poll)
       }))
-      write(checkpoint)
+      await write(checkpoint)
     },
-    current(session: string): string | null {
-      return selectCurrent.get(session)?.poll ?? null
+    current: async session => selectCurrent.get(session)?.poll ?? null,
+    async setCurrent(session, poll) {
+      await write(() => upsertCurrent.run(session, poll))
     },
-    setCurrent(session: string, poll: string | null): void {
-      write(() => upsertCurrent.run(session, poll))
+    createSession: async (code, at) => (await write(() => insertSession.run(code, at))).changes === 1,
+    sessions: async () => selectSessions.all(),
+    hasSession: async code => selectSession.get(code) !== undefined,
+    async deleteSession(code) {
+      await write(() => erase(code))
+      await write(checkpoint)
     },
-    createSession(code: string, at: number): void {
-      write(() => insertSession.run(code, at))
-    },
-    sessions(): { code: string, createdAt: number, participants: number }[] {
-      return selectSessions.all()
-    },
-    hasSession(code: string): boolean {
-      return selectSession.get(code) !== undefined
-    },
-    /** Erases a session and everything answered in it. */
-    deleteSession(code: string): void {
-      write(() => erase(code))
-      write(checkpoint)
-    },
-    /** Erases workshop sessions created, and default-session answers given and texts moderated, before `cutoff`. */
-    deleteOlderThan(cutoff: number): string[] {
+    async deleteOlderThan(cutoff) {
       const old = selectOldSessions.all(cutoff).map(row => row.code)
-      for (const code of old) write(() => erase(code))
-      write(() => deleteOldVotes.run('', cutoff))
-      write(() => deleteOldHiddenTexts.run('', cutoff))
-      write(checkpoint)
+      for (const code of old) await write(() => erase(code))
+      await write(() => deleteOldVotes.run('', cutoff))
+      await write(() => deleteOldHiddenTexts.run('', cutoff))
+      await write(checkpoint)
       return old
     },
-    /** Every visible answer of a session, oldest first: the raw material of an export. */
-    rows(session: string): { poll: string, participant: string, answer: Answer, at: number }[] {
-      return selectRows.all(session).map(row => ({
-        ...row,
-        answer: JSON.parse(row.answer) as Answer,
-      }))
-    },
-    /** Hides these participants' answers, and any text with this moderation key for anyone who sends it later. */
-    hideAnswers(session: string, poll: string, key: string, participants: string[], at: number): void {
-      write(db.transaction(() => {
-        insertHiddenText.run(session, poll, key, at)
-        participants.forEach(p => hideRow.run(session, poll, p))
-      }))
-    },
-    hiddenTexts(session: string, poll: string): { key: string, text: string, count: number }[] {
-      return selectHiddenTexts.all(session, poll).map(row => ({ ...row, text: row.text ?? row.key }))
-    },
-    /** Undoes hideAnswers: the text is no longer moderated, and its answers count again. Returns them. */
-    unhideAnswers(session: string, poll: string, key: string): { participant: string, answer: Answer }[] {
-      return write(db.transaction(() => {
-        deleteHiddenText.run(session, poll, key)
-        return showRows.all(session, poll, key).map(row => ({
-          participant: row.participant,
-          answer: JSON.parse(row.answer) as Answer,
-        }))
-      }))
-    },
-    close(): void {
+    rows: async session => selectRows.all(session).map(row => ({
+      ...row,
+      answer: JSON.parse(row.answer) as Answer,
+    })),
+    hideAnswers: async (session, poll, key, at) => write(db.transaction(() => {
+      insertHiddenText.run(session, poll, key, at)
+      return hideRows.all(session, poll, key).map(row => row.participant)
+    })),
+    hiddenTexts: async (session, poll) => selectHiddenTexts.all(session, poll).map(row => ({ ...row, text: row.text ?? row.key })),
+    unhideAnswers: async (session, poll, key) => write(db.transaction(() => {
+      deleteHiddenText.run(session, poll, key)
+      return parse(showRows.all(session, poll, key))
+    })),
+    // One process owns the file (databaseLock.ts): nobody else changes it.
+    onChange: () => () => {},
+    async close() {
       db.close()
     },
   }
 }
-
-export type Store = ReturnType<typeof createStore>

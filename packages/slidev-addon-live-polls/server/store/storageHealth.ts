@@ -46,10 +46,10 @@ export function createStorageHealth(path: string, probe: () => unknown, log: (li
     return storage
   }
 
-  function write<T>(run: () => T): T {
+  async function write<T>(run: () => T | Promise<T>): Promise<T> {
     let result: T
     try {
-      result = run()
+      result = await run()
     }
     catch (err) {
       throw failed(err)
@@ -65,11 +65,11 @@ export function createStorageHealth(path: string, probe: () => unknown, log: (li
   return {
     write,
     /** Whether writes go through, trying one if the last try is over a second old. */
-    status(): StorageStatus {
+    async status(): Promise<StorageStatus> {
       if (Date.now() - probedAt >= PROBE_EVERY_MS) {
         probedAt = Date.now()
         try {
-          write(probe)
+          await write(probe)
         }
         catch {}
       }

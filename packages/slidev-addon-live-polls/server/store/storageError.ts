@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 
-/** The database file, its disk or its lock failed us: something an operator can fix, said in one line. */
+/** The database (its file, disk or lock, or its PostgreSQL server) failed us: something an operator can fix, said in one line. */
 export class StorageError extends Error {
   constructor(readonly path: string, readonly reason: string) {
     super(`the poll database ${path} ${reason}`)
@@ -19,6 +19,28 @@ const reasons: Record<string, string> = {
   SQLITE_BUSY: 'is locked by another process',
   SQLITE_LOCKED: 'is locked by another process',
   SQLITE_PERM: 'may not be accessed',
+}
+
+// PostgreSQL's SQLSTATE classes and codes that mean the server, its disk or the connection is at fault.
+const postgresReasons: [prefix: string, reason: string][] = [
+  ['53100', 'cannot grow: the server\'s disk is full'],
+  ['53', 'is out of resources'],
+  ['08', 'cannot be reached'],
+  ['57', 'is shutting down or restarting'],
+  ['58', 'hit a system error'],
+  ['25006', 'is read-only'],
+  ['3D000', 'does not exist'],
+  ['28', 'refused the login'],
+  ['42501', 'refused this user the permission'],
+]
+
+function postgresReason(code: string, message: string): string | undefined {
+  if (/^[0-9A-Z]{5}$/.test(code))
+    return postgresReasons.find(([prefix]) => code.startsWith(prefix))?.[1]
+  // node-postgres says so in words when the connection drops or cannot be made in time.
+  if (/^(?:Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/.test(message))
+    return 'cannot be reached'
+  return undefined
 }
 
 /** Why a file SQLite could not open cannot be opened, as far as the file system tells. */
@@ -45,6 +67,14 @@ export function asStorageError(path: string, err: unknown): StorageError | undef
   if (err instanceof StorageError)
     return err
   const { code, message } = (err ?? {}) as { code?: unknown, message?: unknown }
+  const postgres = postgresReason(typeof code === 'string'
+    ? code
+    : '', String(message))
+  if (postgres) {
+    return new StorageError(path, `${postgres} (${typeof code === 'string'
+      ? `${code}: `
+      : ''}${message})`)
+  }
   if (typeof code !== 'string')
     return undefined
   if (code.startsWith('SQLITE_')) {
