@@ -3,8 +3,10 @@ import { spawn } from 'node:child_process'
 import { chmodSync, writeFileSync } from 'node:fs'
 import process from 'node:process'
 import Database from 'better-sqlite3'
+import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createSqliteStore } from '../../packages/slidev-addon-live-polls/server/store/sqliteStore'
+import { createTestDatabase } from '../../packages/slidev-addon-live-polls/test/postgres'
 import { freePort, root, tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { fixtureDist } from '../fixtureDist'
 
@@ -23,8 +25,8 @@ afterEach(() => {
   for (const run of running.splice(0)) run.child.kill('SIGKILL')
 })
 
-/** `npm start`'s server on `db`, optionally run through a wrapper (setpriv, a shell with ulimit). */
-async function spawnServer(db: string, wrapper: string[] = []): Promise<Run> {
+/** `npm start`'s server on `db`, optionally run through a wrapper (setpriv, a shell with ulimit), `env` added. */
+async function spawnServer(db: string, wrapper: string[] = [], env: Record<string, string> = {}): Promise<Run> {
   const port = await freePort()
   const command = [
     ...wrapper,
@@ -42,6 +44,7 @@ async function spawnServer(db: string, wrapper: string[] = []): Promise<Run> {
       POLL_DB: db,
       DECK_DIST: dist,
       PRESENTER_TOKEN: 'storage-test-token',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -75,9 +78,9 @@ async function healthy(run: Run): Promise<void> {
   throw new Error('server did not answer')
 }
 
-/** The server must refuse to start: exit 1 within 20 s, with one line naming the file, and no stack trace. */
-async function refused(db: string, wrapper: string[] = []): Promise<string> {
-  const run = await spawnServer(db, wrapper)
+/** The server must refuse to start: exit 1 within 20 s, with one line naming the database, and no stack trace. */
+async function refused(db: string, wrapper: string[] = [], env: Record<string, string> = {}): Promise<string> {
+  const run = await spawnServer(db, wrapper, env)
   const started = performance.now()
   const code = await Promise.race([
     run.exited,
@@ -122,6 +125,59 @@ describe('storage faults at start', () => {
     const next = await spawnServer(db)
     await healthy(next)
     expect((await fetch(`${next.url}/api/health`)).status).toBe(200)
+  }, 60_000)
+})
+
+describe('postgreSQL faults', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined
+  afterEach(async () => {
+    await database?.drop()
+    database = undefined
+  })
+
+  it('a server that cannot be reached: refused at start, naming it without its password', async () => {
+    const port = await freePort()
+    const line = await refused(`postgres://polls@127.0.0.1:${port}/polls`, [], { DATABASE_URL: `postgres://polls:hunter2-secret@127.0.0.1:${port}/polls` })
+    expect(line).toContain('cannot be reached')
+    expect(line).not.toContain('hunter2')
+  })
+
+  it('a database that stops taking writes: votes refused, not acknowledged, /api/health 503; taken again once it does', async () => {
+    database = await createTestDatabase()
+    const admin = new pg.Client({ connectionString: database.url })
+    // Dropping the database after a failed run ends this connection too.
+    admin.on('error', () => {})
+    await admin.connect()
+    const name = new URL(database.url).pathname.slice(1)
+    const run = await spawnServer(':memory:', [], { DATABASE_URL: database.url })
+    await healthy(run)
+    const vote = (participant: string) => fetch(`${run.url}/api/polls/has-ospo/votes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ participant, answer: 'formal' }),
+    })
+    expect((await vote('pg-phone-before')).status).toBe(200)
+    // As a full disk or a failover to a read-only standby would: every write refused, on every connection.
+    await admin.query(`ALTER DATABASE ${name} SET default_transaction_read_only = on`)
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')
+    const during = await vote('pg-phone-during')
+    expect(during.status).toBe(503)
+    expect(await during.json()).toEqual({ error: 'not stored: the server cannot write its database right now; try again' })
+    const health = await fetch(`${run.url}/api/health`)
+    expect(health.status).toBe(503)
+    expect(await health.json()).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('is read-only'),
+    })
+    expect(run.output()).toMatch(/Storage error: .*is read-only/)
+    expect(run.output()).not.toMatch(/^\s+at /m)
+
+    await admin.query(`ALTER DATABASE ${name} SET default_transaction_read_only = off`)
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')
+    await expect.poll(async () => (await vote('pg-phone-after')).status, { timeout: 10_000 }).toBe(200)
+    const { rows } = await admin.query<{ participant: string }>('SELECT participant FROM votes ORDER BY participant')
+    expect(rows.map(r => r.participant)).toEqual(['pg-phone-after', 'pg-phone-before'])
+    await admin.end()
   }, 60_000)
 })
 

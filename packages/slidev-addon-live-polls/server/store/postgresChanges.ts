@@ -91,8 +91,14 @@ export async function createChangeFeed(config: ClientConfig, schema: string, log
     })
     next.on('error', () => lost(next))
     next.on('end', () => lost(next))
-    await next.connect()
-    await next.query(`LISTEN ${next.escapeIdentifier(channel)}`)
+    try {
+      await next.connect()
+      await next.query(`LISTEN ${next.escapeIdentifier(channel)}`)
+    }
+    catch (err) {
+      await next.end().catch(() => {})
+      throw err
+    }
     return next
   }
 

@@ -39,6 +39,7 @@ export async function createPostgresStore(url: string, log: (line: string) => vo
   let feed: Awaited<ReturnType<typeof createChangeFeed>>
   try {
     const client = await pool.connect()
+    client.on('error', () => {})
     try {
       await migrate(client)
       schema = (await client.query<{ schema: string }>('SELECT current_schema() AS schema')).rows[0]!.schema
@@ -57,6 +58,12 @@ export async function createPostgresStore(url: string, log: (line: string) => vo
     for (let attempt = 1; ; attempt++) {
       const tx = await pool.connect()
       let broken: unknown
+      // A connection cut while checked out (the server restarting, an administrator) emits an error of its
+      // own; without a listener that would end the process. Its query fails too, and that is what counts.
+      const onError = (err: unknown): void => {
+        broken ??= err
+      }
+      tx.on('error', onError)
       try {
         await tx.query('BEGIN')
         const result = await run(tx)
@@ -71,6 +78,7 @@ export async function createPostgresStore(url: string, log: (line: string) => vo
         throw err
       }
       finally {
+        tx.off('error', onError)
         // A connection that failed mid-transaction is not put back in the pool.
         tx.release(broken !== undefined && !RETRY.has((broken as { code?: string }).code ?? ''))
       }

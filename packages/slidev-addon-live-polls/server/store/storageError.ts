@@ -35,6 +35,17 @@ const postgresReasons: [prefix: string, reason: string][] = [
 ]
 
 function postgresReason(code: string, message: string): string | undefined {
+  if ([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+  ].includes(code)) {
+    return 'cannot be reached'
+  }
   if (/^[0-9A-Z]{5}$/.test(code))
     return postgresReasons.find(([prefix]) => code.startsWith(prefix))?.[1]
   // node-postgres says so in words when the connection drops or cannot be made in time.
