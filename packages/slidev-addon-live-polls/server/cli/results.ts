@@ -10,6 +10,7 @@ import { PRIVACY_NOTE } from '../exportResults.ts'
 import { createPollService } from '../pollService.ts'
 import { normalizeSessionCode } from '../sessionCode.ts'
 import { openStore } from '../store/openStore.ts'
+import { StorageError } from '../store/storageError.ts'
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +33,9 @@ const session = values.session === 'default'
   : normalizeSessionCode(values.session!) ?? fail(`"${values.session}" is not a session code`)
 
 const config = readConfig(process.env)
-const store = await openStore(config)
+const store = await openStore(config).catch((err: unknown) => err instanceof StorageError
+  ? fail(`Cannot read the results: ${err.message}`)
+  : Promise.reject(err))
 // The deck's polls name the questions and options in the export (`DECK_ENTRY`, default slides.md).
 const { polls } = await loadDeck(process.env.DECK_ENTRY ?? 'slides.md')
 const service = createPollService({ store, polls })

@@ -52,14 +52,26 @@ const migrations = [
 // Any fixed number, the same in every process: pg_advisory_xact_lock takes a bigint.
 const MIGRATION_LOCK = 7_301_532_814
 
-/** Creates the schema, or brings one made by an earlier version up to date, in one transaction. */
+async function version(client: PoolClient): Promise<number> {
+  const { rows: [table] } = await client.query<{ present: boolean }>('SELECT to_regclass(\'schema_version\') IS NOT NULL AS present')
+  if (!table?.present)
+    return 0
+  const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_version')
+  return rows[0]?.version ?? 0
+}
+
+/**
+ * Creates the schema, or brings one made by an earlier version up to date, in one transaction. A schema that is
+ * up to date is only read: a reader (`npm run results`) may use a read-only standby.
+ */
 export async function migrate(client: PoolClient): Promise<void> {
+  if (await version(client) >= migrations.length)
+    return
   await client.query('BEGIN')
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
     await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)')
-    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_version')
-    const applied = rows[0]?.version ?? 0
+    const applied = await version(client)
     for (const sql of migrations.slice(applied)) await client.query(sql)
     await client.query('DELETE FROM schema_version')
     await client.query('INSERT INTO schema_version (version) VALUES ($1)', [migrations.length])

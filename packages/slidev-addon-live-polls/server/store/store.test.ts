@@ -297,6 +297,29 @@ describe.runIf(onPostgres)('processes sharing one PostgreSQL database', () => {
     ])
   })
 
+  it('open an up-to-date schema without writing, so that a reader may use a read-only standby', async () => {
+    await store.saveVotes([
+      vote('phone-a', 'no'),
+    ])
+    const url = new URL(settings.databaseUrl!)
+    url.searchParams.set('options', `${url.searchParams.get('options')} -c default_transaction_read_only=on`)
+    const reader = await openTestStore({
+      dbPath: ':memory:',
+      databaseUrl: url.toString(),
+    })
+    try {
+      expect(await reader.answers('', 'choice')).toEqual([
+        { participant: 'phone-a', answer: 'no' },
+      ])
+      await expect(reader.saveVotes([
+        vote('phone-b', 'no'),
+      ])).rejects.toThrow(/is read-only/)
+    }
+    finally {
+      await reader.close()
+    }
+  })
+
   it('vacuum after erasure: the deleted rows are gone from the table, not only from queries', async () => {
     await store.saveVotes(Array.from({ length: 50 }, (_, i) => vote(`phone-${i}`, 'no')))
     await store.resetVotes('', 'choice')
