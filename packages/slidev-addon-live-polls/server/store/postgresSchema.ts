@@ -62,7 +62,7 @@ async function version(client: PoolClient): Promise<number> {
 
 /**
  * Creates the schema, or brings one made by an earlier version up to date, in one transaction. A schema that is
- * up to date is only read: a reader (`npm run results`) may use a read-only standby.
+ * up to date is only read: a reader (`npm run results`) may connect as a read-only user or with read-only transactions.
  */
 export async function migrate(client: PoolClient): Promise<void> {
   if (await version(client) >= migrations.length)

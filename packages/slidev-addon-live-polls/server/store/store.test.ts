@@ -297,7 +297,7 @@ describe.runIf(onPostgres)('processes sharing one PostgreSQL database', () => {
     ])
   })
 
-  it('open an up-to-date schema without writing, so that a reader may use a read-only standby', async () => {
+  it('open an up-to-date schema without writing, so that a reader may connect read-only', async () => {
     await store.saveVotes([
       vote('phone-a', 'no'),
     ])
