@@ -58,6 +58,45 @@ export interface HiddenResults extends ResultsBase {
   hidden: true
 }
 
+/** A group's results kept out of a comparison: fewer than `fewerThan` (MIN_GROUP_SIZE) answered the poll in it. */
+export interface WithheldResults {
+  id: string
+  kind: PollKind
+  withheld: true
+  fewerThan: number
+}
+
+/** A workshop session as the console lists it. */
+export interface SessionInfo {
+  code: string
+  createdAt: number
+  participants: number
+  /** A short name the facilitator gave it ("Group 1 — municipalities"), or null. */
+  name: string | null
+}
+
+/** One poll compared across sessions: each group's results (or withheld), and all of them counted together. */
+export interface PollComparison {
+  id: string
+  kind: PollKind
+  question: string
+  /** By session code as asked (`default` for the default session). */
+  bySession: Record<string, PollResults | WithheldResults>
+  /** Every group's answers together, small groups included. */
+  combined: PollResults
+}
+
+/** GET /api/compare?sessions=A,B: the same polls in several workshop sessions, side by side (docs/api.md). */
+export interface Comparison {
+  /** The codes compared, in the order asked (`default` for the default session). */
+  sessions: string[]
+  /** Each code's name, where the facilitator gave one. */
+  names: Record<string, string | null>
+  /** MIN_GROUP_SIZE: a group with fewer participants in a poll is withheld there. */
+  minGroupSize: number
+  polls: PollComparison[]
+}
+
 // WebSocket messages (documented in docs/api.md).
 
 export type ServerMessage

@@ -5,6 +5,7 @@ import type { LookupBudget } from './lookupBudget.ts'
 import type { PollService } from './pollService.ts'
 import { addRoute, createRouter, findRoute } from 'rou3'
 import * as v from 'valibot'
+import { ComparedSessionsSchema, SessionNameSchema } from '../polls/comparedSessions.ts'
 import { ParticipantSchema } from '../polls/participant.ts'
 import { presenterActions } from '../polls/presenterActions.ts'
 import { requestUrl } from './http.ts'
@@ -39,10 +40,12 @@ export interface ApiOptions {
   allowedOrigin: (req: IncomingMessage) => boolean
   /** Failed look-ups (unknown session code, wrong token) per address, shared with the WebSocket. */
   lookups: LookupBudget
+  /** MIN_GROUP_SIZE: in comparisons, a group with fewer participants in a poll is withheld there. */
+  minGroupSize: number
 }
 
 /** The HTTP API under /api (docs/api.md): routing, validation and status codes; the logic is the service's. */
-export function createApiHandler({ service, token, joinUrl, deck, session, address, allowedOrigin, lookups }: ApiOptions): RequestHandler {
+export function createApiHandler({ service, token, joinUrl, deck, session, address, allowedOrigin, lookups, minGroupSize }: ApiOptions): RequestHandler {
   // Generous per address (a venue's phones may share one NAT address); one flooding client still hits it.
   const limiter = createRateLimiter(50, 100)
 
@@ -126,14 +129,66 @@ export function createApiHandler({ service, token, joinUrl, deck, session, addre
     sendJson(res, 200, await service.sessions())
   })
   // A code as typed anywhere else: any case, stray spaces; `default` is the default session.
-  const codeParam = (raw: string): string => (raw === 'default'
+  const codeOf = (typed: string): string => (typed === 'default'
     ? ''
-    : normalizeSessionCode(decodeURIComponent(raw)) ?? raw)
+    : normalizeSessionCode(typed) ?? typed)
+  const codeParam = (raw: string): string => {
+    try {
+      return codeOf(decodeURIComponent(raw))
+    }
+    catch {
+      // Not percent-encoding (a stray "%"): no code can be spelt so, and it is refused as unknown.
+      return raw
+    }
+  }
   on(['DELETE'], '/api/sessions/:code', async (req, res, _url, params) => {
     requirePresenter(req)
     const code = codeParam(params.code!)
     await service.deleteSession(code)
     sendJson(res, 200, { ok: true, code })
+  })
+  on(['PATCH'], '/api/sessions/:code', async (req, res, _url, params) => {
+    requirePresenter(req)
+    const code = codeParam(params.code!)
+    if (code === '')
+      throw new PollError(400, 'the default session has no name; name a workshop session')
+    const { name } = await parseBody(req, SessionNameSchema)
+    await service.setSessionName(code, name)
+    sendJson(res, 200, { ok: true, code, name })
+  })
+  // Workshop sessions side by side, for the debrief: the console, the projector (?sessions=) and exports.
+  on(['GET'], '/api/compare', async (req, res, url) => {
+    requirePresenter(req)
+    const given = v.safeParse(ComparedSessionsSchema, url.searchParams.get('sessions') ?? '')
+    if (!given.success)
+      throw new PollError(400, given.issues[0].message)
+    const codes = given.output.map(codeOf)
+    lookups.check(address(req))
+    const unknown = []
+    for (const [i, code] of codes.entries()) {
+      if (!await service.hasSession(code))
+        unknown.push(given.output[i])
+    }
+    if (unknown.length) {
+      lookups.failed(address(req))
+      throw new PollError(404, `unknown session${unknown.length > 1
+        ? 's'
+        : ''}: ${unknown.join(', ')}`)
+    }
+    const format = url.searchParams.get('format') ?? 'json'
+    if (format !== 'json' && format !== 'csv')
+      throw new PollError(400, 'format must be csv or json')
+    const name = `${deck.fileStem}-comparison-${codes.map(code => code || 'default').join('-')}`
+    if (format === 'csv') {
+      const csv = await service.compareCsv(codes, minGroupSize)
+      res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"`, 'cache-control': 'no-store' })
+      res.end(csv)
+      return
+    }
+    const comparison = await service.compare(codes, minGroupSize, url.searchParams.has('download'))
+    if (url.searchParams.has('download'))
+      res.setHeader('content-disposition', `attachment; filename="${name}.json"`)
+    sendJson(res, 200, comparison)
   })
   on(['GET'], '/api/sessions/:code/export', async (req, res, url, params) => {
     requirePresenter(req)

@@ -37,6 +37,8 @@ const Env = v.object({
   BASE_PATH: v.optional(v.pipe(v.string(), v.regex(/^[\w/-]*$/, 'BASE_PATH may hold only letters, digits, - _ and /')), '/'),
   FRAME_ANCESTORS: v.optional(v.pipe(v.string(), v.regex(/^[\w\s.:/*-]*$/, 'FRAME_ANCESTORS must be origins separated by spaces, e.g. https://lms.example.org')), ''),
   PUBLIC_URL: v.optional(v.pipe(v.string(), v.url('PUBLIC_URL must be a URL, e.g. https://polls.example.org/'))),
+  // Focus groups are small: in comparisons a group with fewer answers to a poll is shown as "fewer than N".
+  MIN_GROUP_SIZE: v.optional(count('MIN_GROUP_SIZE'), '5'),
   TRUST_PROXY: v.optional(v.pipe(v.string(), v.check(compiles, 'TRUST_PROXY must be false, true, a number of proxy hops, or proxy addresses/subnets (e.g. loopback, 10.0.0.0/8)')), ''),
   WS_SOCKETS_PER_ADDRESS: wholeNumber('WS_SOCKETS_PER_ADDRESS', DEFAULT_BUDGETS.sockets),
   WS_MESSAGES_PER_ADDRESS_PER_MINUTE: wholeNumber('WS_MESSAGES_PER_ADDRESS_PER_MINUTE', DEFAULT_BUDGETS.messagesPerMinute),
@@ -68,6 +70,8 @@ export interface ServerConfig {
   /** Pages besides the deck's own that may vote and open the socket: PUBLIC_URL's origin and FRAME_ANCESTORS. */
   allowedOrigins: string[]
   trustProxy: string
+  /** In comparisons and their exports, a group with fewer participants in a poll is withheld there. */
+  minGroupSize: number
   budgets: AddressBudgets
   connections: ConnectionSettings
 }
@@ -102,6 +106,7 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
       ...c.FRAME_ANCESTORS.split(/\s+/).filter(Boolean),
     ],
     trustProxy: c.TRUST_PROXY,
+    minGroupSize: c.MIN_GROUP_SIZE,
     budgets: {
       sockets: c.WS_SOCKETS_PER_ADDRESS,
       messagesPerMinute: c.WS_MESSAGES_PER_ADDRESS_PER_MINUTE,
@@ -119,9 +124,10 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
 }
 
 /** The settings `createPollServer` takes from the configuration, the same for `npm start` and the Vite plugin. */
-export function pollServerSettings(config: ServerConfig): Pick<ServerConfig, 'dbPath' | 'databaseUrl' | 'token' | 'retentionDays' | 'trustProxy' | 'allowedOrigins' | 'budgets'> {
-  const { dbPath, databaseUrl, token, retentionDays, trustProxy, allowedOrigins, budgets } = config
+export function pollServerSettings(config: ServerConfig): Pick<ServerConfig, 'dbPath' | 'databaseUrl' | 'token' | 'retentionDays' | 'trustProxy' | 'allowedOrigins' | 'budgets' | 'minGroupSize'> {
+  const { dbPath, databaseUrl, token, retentionDays, trustProxy, allowedOrigins, budgets, minGroupSize } = config
   return {
+    minGroupSize,
     dbPath,
     databaseUrl,
     token,

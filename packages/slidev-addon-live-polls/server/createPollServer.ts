@@ -41,6 +41,8 @@ export interface PollServerOptions {
   trustProxy?: string
   /** Pages besides the deck's own that may vote and open the socket (PUBLIC_URL's origin, FRAME_ANCESTORS). */
   allowedOrigins?: string[]
+  /** MIN_GROUP_SIZE: in comparisons, a group with fewer participants in a poll is withheld there (default 5). */
+  minGroupSize?: number
   /** Per-address budgets; the defaults fill in what is not given. */
   budgets?: Partial<AddressBudgets>
 }
@@ -93,6 +95,7 @@ export async function createPollServer(options: PollServerOptions): Promise<Poll
     address,
     allowedOrigin,
     lookups,
+    minGroupSize: options.minGroupSize ?? 5,
   })
   const realtime = createRealtime({
     service,

@@ -5,24 +5,29 @@ import { csvCell, pseudonym, toCsv } from './exportResults'
 describe('toCsv', () => {
   it('writes a privacy header, one row per answer, and escapes text', () => {
     const at = Date.UTC(2026, 10, 27, 10, 0, 0)
-    const csv = toCsv('ABC234', [
+    const csv = toCsv([
       {
-        poll: 'choice',
-        participant: 'phone-one-1',
-        answer: 'formal',
-        at,
-      },
-      {
-        poll: 'ranking',
-        participant: 'phone-one-1',
-        answer: ['support', 'resources'],
-        at,
-      },
-      {
-        poll: 'ideas',
-        participant: 'phone-two-2',
-        answer: '=HYPERLINK("x"), <b>hi</b>',
-        at,
+        session: 'ABC234',
+        rows: [
+          {
+            poll: 'choice',
+            participant: 'phone-one-1',
+            answer: 'formal',
+            at,
+          },
+          {
+            poll: 'ranking',
+            participant: 'phone-one-1',
+            answer: ['support', 'resources'],
+            at,
+          },
+          {
+            poll: 'ideas',
+            participant: 'phone-two-2',
+            answer: '=HYPERLINK("x"), <b>hi</b>',
+            at,
+          },
+        ],
       },
     ], polls)
     const lines = csv.trim().split('\n')

@@ -46,22 +46,22 @@ export function csvCell(value: string): string {
 }
 
 /**
- * One row per answer: session, poll, kind, participant pseudonym, answer, time (ISO 8601). The header is
- * the first line, as spreadsheets and CSV readers expect: the privacy note travels in the JSON export and
- * on the CLI's stderr, never as a comment line here.
+ * One row per answer: session, poll, kind, participant pseudonym, answer, time (ISO 8601), session after
+ * session. The header is the first line, as spreadsheets and CSV readers expect: the privacy note travels in
+ * the JSON export and on the CLI's stderr, never as a comment line here.
  */
-export function toCsv(session: string, rows: AnswerRow[], polls: Poll[]): string {
+export function toCsv(sessions: { session: string, rows: AnswerRow[] }[], polls: Poll[]): string {
   const kinds = new Map(polls.map(p => [p.id, p.kind]))
   const lines = [
     'session,poll,kind,participant,answer,time',
-    ...rows.map(r => [
+    ...sessions.flatMap(({ session, rows }) => rows.map(r => [
       session || 'default',
       r.poll,
       kinds.get(r.poll) ?? '',
       pseudonym(session, r.participant),
       answerText(r.answer, kinds.get(r.poll) ?? 'single'),
       new Date(r.at).toISOString(),
-    ].map(csvCell).join(',')),
+    ].map(csvCell).join(','))),
   ]
   return `${lines.join('\n')}\n`
 }

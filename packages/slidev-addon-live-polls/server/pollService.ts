@@ -1,11 +1,12 @@
-import type { Answer, HiddenResults, Poll, PollResults, PollState } from '../polls/types.ts'
+import type { Answer, Comparison, HiddenResults, Poll, PollResults, PollState } from '../polls/types.ts'
 import type { Store, StoreChange, StoredAs } from './store/store.ts'
 import type { Tally } from './tally.ts'
 import { moderationKey } from '../polls/normalizeText.ts'
 import { validateAnswer } from '../polls/validateAnswer.ts'
+import { comparePoll, isWithheld } from './compare.ts'
 import { toCsv, toJson } from './exportResults.ts'
 import { PollError } from './pollError.ts'
-import { aggregate, hiddenResults } from './results.ts'
+import { aggregate, hiddenResults, TEXT_ENTRIES_SHOWN } from './results.ts'
 import { generateSessionCode } from './sessionCode.ts'
 import { StorageError } from './store/storageError.ts'
 import { createTally } from './tally.ts'
@@ -370,7 +371,59 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       polls.forEach(p => changed('', p.id))
     },
 
-    exportCsv: async (session: string): Promise<string> => toCsv(session, await store.rows(session), polls),
+    exportCsv: async (session: string): Promise<string> => toCsv([
+      { session, rows: await store.rows(session) },
+    ], polls),
+
+    /** Names a workshop session for comparisons (null: none). */
+    async setSessionName(code: string, name: string | null): Promise<void> {
+      if (!await store.setSessionName(code, name))
+        throw new PollError(404, `unknown session "${code}"`)
+    },
+
+    /**
+     * The polls side by side across these sessions (codes as stored, '' for the default), each group under
+     * `minGroupSize` participants withheld for that poll; `full` lists every text group, as exports do.
+     */
+    async compare(sessions: string[], minGroupSize: number, full = false): Promise<Comparison> {
+      const label = (code: string): string => code || 'default'
+      const names = new Map((await store.sessions()).map(s => [s.code, s.name]))
+      return {
+        sessions: sessions.map(label),
+        names: Object.fromEntries(sessions.map(code => [
+          label(code),
+          names.get(code) ?? null,
+        ])),
+        minGroupSize,
+        polls: await Promise.all(polls.map(async poll => comparePoll(poll, await Promise.all(sessions.map(async code => ({
+          label: label(code),
+          state: await state(code, poll.id),
+          results: full
+            ? await fullResults(code, poll.id)
+            : await results(code, poll.id),
+          answers: [
+            ...(await tallyOf(code, poll.id)).answers.values(),
+          ],
+        }))), minGroupSize, full
+          ? Infinity
+          : TEXT_ENTRIES_SHOWN))),
+      }
+    },
+
+    /** Every answer of these sessions, one row each with its session, but none of a group withheld from a poll. */
+    async compareCsv(sessions: string[], minGroupSize: number): Promise<string> {
+      return toCsv(await Promise.all(sessions.map(async (session) => {
+        const shown = new Set<string>()
+        for (const poll of polls) {
+          if (!isWithheld((await tallyOf(session, poll.id)).answers.size, minGroupSize))
+            shown.add(poll.id)
+        }
+        return {
+          session,
+          rows: (await store.rows(session)).filter(row => shown.has(row.poll)),
+        }
+      })), polls)
+    },
     async exportJson(session: string) {
       const full = new Map(await Promise.all(polls.map(async p => [p.id, await fullResults(session, p.id)] as const)))
       return toJson(session, await store.rows(session), polls, id => full.get(id)!)

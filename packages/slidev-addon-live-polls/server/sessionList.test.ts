@@ -55,7 +55,12 @@ describe('listing sessions', () => {
     old.close()
     const store = createSqliteStore(db)
     expect(await store.sessions()).toEqual([
-      { code: 'OLDONE', createdAt: 1, participants: 2 },
+      {
+        code: 'OLDONE',
+        createdAt: 1,
+        participants: 2,
+        name: null,
+      },
     ])
     await store.saveVotes([
       {

@@ -47,6 +47,8 @@ const migrations = [
     id INTEGER PRIMARY KEY CHECK (id = 1),
     at BIGINT  NOT NULL
   );`,
+  // A short name a facilitator gives a workshop session, shown instead of its code in comparisons.
+  `ALTER TABLE sessions ADD COLUMN name TEXT;`,
 ]
 
 // Any fixed number, the same in every process: pg_advisory_xact_lock takes a bigint.

@@ -224,11 +224,12 @@ export async function createPostgresStore(url: string, log: (line: string) => vo
       'INSERT INTO sessions (code, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING',
       [code, at],
     )).rowCount === 1),
-    sessions: () => read(async () => (await query<{ code: string, createdAt: string, participants: number }>(`
-      SELECT code, created_at AS "createdAt", participants FROM sessions ORDER BY created_at, code`)).map(row => ({
+    sessions: () => read(async () => (await query<{ code: string, createdAt: string, participants: number, name: string | null }>(`
+      SELECT code, created_at AS "createdAt", participants, name FROM sessions ORDER BY created_at, code`)).map(row => ({
       ...row,
       createdAt: Number(row.createdAt),
     }))),
+    setSessionName: (code, name) => write(async () => (await pool.query('UPDATE sessions SET name = $1 WHERE code = $2', [name, code])).rowCount === 1),
     hasSession: code => read(async () => (await query('SELECT 1 FROM sessions WHERE code = $1', [code])).length > 0),
     async deleteSession(code) {
       await write(() => change(tx => erase(tx, code), { type: 'deleted', session: code }))

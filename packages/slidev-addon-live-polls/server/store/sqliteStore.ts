@@ -1,4 +1,4 @@
-import type { Answer, PollState } from '../../polls/types.ts'
+import type { Answer, PollState, SessionInfo } from '../../polls/types.ts'
 import type { Store, StoredAnswer, StoredAs, VoteRecord } from './store.ts'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -59,6 +59,8 @@ const migrations = [
   // Texts hidden before take the time of their poll's newest hidden answer: they go once those answers have.
   `ALTER TABLE hidden_texts ADD COLUMN at INTEGER NOT NULL DEFAULT 0;
   UPDATE hidden_texts SET at = COALESCE((SELECT MAX(v.at) FROM votes v WHERE v.session = hidden_texts.session AND v.poll = hidden_texts.poll AND v.hidden = 1), 0);`,
+  // A short name a facilitator gives a workshop session, shown instead of its code in comparisons.
+  `ALTER TABLE sessions ADD COLUMN name TEXT;`,
 ]
 
 function open(path: string): Database.Database {
@@ -126,9 +128,10 @@ export function createSqliteStore(path: string): Store & { db: Database.Database
     INSERT INTO current_poll (session, poll) VALUES (?, ?) ON CONFLICT (session) DO UPDATE SET poll = excluded.poll`)
 
   const insertSession = db.prepare('INSERT INTO sessions (code, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING')
-  const selectSessions = db.prepare<[], { code: string, createdAt: number, participants: number }>(
-    'SELECT code, created_at AS createdAt, participants FROM sessions ORDER BY created_at',
+  const selectSessions = db.prepare<[], SessionInfo>(
+    'SELECT code, created_at AS createdAt, participants, name FROM sessions ORDER BY created_at, code',
   )
+  const updateName = db.prepare('UPDATE sessions SET name = ? WHERE code = ?')
   const insertParticipant = db.prepare(`
     INSERT OR IGNORE INTO participants (session, participant)
     SELECT @session, @participant WHERE EXISTS (SELECT 1 FROM sessions WHERE code = @session)`)
@@ -253,6 +256,7 @@ export function createSqliteStore(path: string): Store & { db: Database.Database
     },
     createSession: async (code, at) => (await write(() => insertSession.run(code, at))).changes === 1,
     sessions: async () => selectSessions.all(),
+    setSessionName: async (code, name) => (await write(() => updateName.run(name, code))).changes === 1,
     hasSession: async code => selectSession.get(code) !== undefined,
     async deleteSession(code) {
       await write(() => erase(code))

@@ -95,9 +95,24 @@ describe(`the ${onPostgres ? 'PostgreSQL' : 'SQLite'} store`, () => {
       vote('phone-b', 'no', { session: 'ABC234' }),
     ])
     expect(await store.sessions()).toEqual([
-      { code: 'XYZ789', createdAt: 10, participants: 0 },
-      { code: 'ABC234', createdAt: 20, participants: 2 },
+      {
+        code: 'XYZ789',
+        createdAt: 10,
+        participants: 0,
+        name: null,
+      },
+      {
+        code: 'ABC234',
+        createdAt: 20,
+        participants: 2,
+        name: null,
+      },
     ])
+    expect(await store.setSessionName('ABC234', 'Group 1 — municipalities')).toBe(true)
+    expect(await store.setSessionName('NOPE22', 'x')).toBe(false)
+    expect((await store.sessions())[1]!.name).toBe('Group 1 — municipalities')
+    await store.setSessionName('ABC234', null)
+    expect((await store.sessions())[1]!.name).toBeNull()
   })
 
   it('exports visible answers oldest first', async () => {

@@ -1,4 +1,4 @@
-import type { Answer, PollState } from '../../polls/types.ts'
+import type { Answer, PollState, SessionInfo } from '../../polls/types.ts'
 import type { StorageStatus } from './storageHealth.ts'
 
 export interface VoteRecord {
@@ -17,12 +17,6 @@ export type StoredAs = 'visible' | 'hidden' | 'dropped'
 export interface StoredAnswer {
   participant: string
   answer: Answer
-}
-
-export interface SessionInfo {
-  code: string
-  createdAt: number
-  participants: number
 }
 
 export interface ExportRow {
@@ -80,6 +74,8 @@ export interface Store {
   /** Creates a workshop session; false when the code is taken. */
   createSession: (code: string, at: number) => Promise<boolean>
   sessions: () => Promise<SessionInfo[]>
+  /** Names a workshop session (null: no name); false when there is no such session. */
+  setSessionName: (code: string, name: string | null) => Promise<boolean>
   hasSession: (code: string) => Promise<boolean>
   /** Erases a session and everything answered in it. */
   deleteSession: (code: string) => Promise<void>

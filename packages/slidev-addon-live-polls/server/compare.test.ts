@@ -1,0 +1,259 @@
+import type { Comparison } from '../polls/types.ts'
+import type { InProcessServer } from '../test/inProcessServer.ts'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startInProcess, TOKEN } from '../test/inProcessServer.ts'
+
+let server: InProcessServer
+beforeEach(async () => {
+  server = await startInProcess()
+})
+afterEach(() => server.close())
+
+const auth = { 'authorization': `Bearer ${TOKEN}`, 'content-type': 'application/json' }
+const api = (path: string, init: RequestInit = {}) => fetch(server.url + path, { headers: auth, ...init })
+const newSession = async () => (await (await api('/api/sessions', { method: 'POST' })).json() as { code: string }).code
+async function vote(session: string, poll: string, participant: string, answer: unknown): Promise<void> {
+  const res = await api(`/api/polls/${poll}/votes${session
+    ? `?session=${session}`
+    : ''}`, {
+    method: 'POST',
+    body: JSON.stringify({ participant, answer }),
+  })
+  expect(res.status, await res.clone().text()).toBe(200)
+}
+
+/** Group A: six people answering every kind; group B: five on some polls, three on the scale. */
+async function twoGroups() {
+  const a = await newSession()
+  const b = await newSession()
+  for (let i = 0; i < 6; i++) {
+    const p = `group-a-phone-${i}`
+    await vote(a, 'choice', p, i < 4
+      ? 'formal'
+      : 'no')
+    await vote(a, 'choices', p, i < 3
+      ? ['resources', 'culture']
+      : ['support'])
+    await vote(a, 'agreement', p, i < 2
+      ? 5
+      : 3)
+    await vote(a, 'ranking', p, [
+      'support',
+      'resources',
+      'regulation',
+      'culture',
+      'outsourcing',
+    ])
+    await vote(a, 'ideas', p, i < 5
+      ? 'Skills'
+      : 'Rude words')
+  }
+  for (let i = 0; i < 5; i++) {
+    const p = `group-b-phone-${i}`
+    await vote(b, 'choice', p, 'planned')
+    await vote(b, 'choices', p, ['regulation'])
+    await vote(b, 'ranking', p, [
+      'culture',
+      'support',
+      'resources',
+      'regulation',
+      'outsourcing',
+    ])
+    await vote(b, 'ideas', p, i < 2
+      ? 'skills'
+      : 'Budgets')
+    if (i < 3)
+      await vote(b, 'agreement', p, 1)
+  }
+  // Moderation applies in comparisons as everywhere.
+  await api(`/api/polls/ideas/hide-answer?session=${a}`, {
+    method: 'POST',
+    body: JSON.stringify({ text: 'rude words' }),
+  })
+  return { a, b }
+}
+
+async function compare(sessions: string, query = '') {
+  const res = await api(`/api/compare?sessions=${sessions}${query}`)
+  return { status: res.status, body: await res.json() as Comparison & { error?: string } }
+}
+
+describe('gET /api/compare', () => {
+  it('puts two groups side by side for every kind, with the combined result; a small group is withheld, and still counted', async () => {
+    const { a, b } = await twoGroups()
+    expect((await api(`/api/sessions/${a}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ name: '  Group 1 — municipalities ' }),
+    })).status).toBe(200)
+    const { status, body } = await compare(`${a},${b.toLowerCase()}`)
+    expect(status).toBe(200)
+    expect(body.sessions).toEqual([a, b])
+    expect(body.names).toEqual({ [a]: 'Group 1 — municipalities', [b]: null })
+    expect(body.minGroupSize).toBe(5)
+    const poll = (id: string) => body.polls.find(p => p.id === id)!
+
+    expect(poll('choice')).toMatchObject({
+      kind: 'single',
+      question: expect.any(String),
+      bySession: {
+        [a]: {
+          participants: 6,
+          counts: { formal: 4, no: 2, planned: 0 },
+        },
+        [b]: {
+          participants: 5,
+          counts: { planned: 5, formal: 0 },
+        },
+      },
+      combined: {
+        participants: 11,
+        counts: { formal: 4, no: 2, planned: 5 },
+      },
+    })
+    expect(poll('choices')).toMatchObject({
+      bySession: {
+        [a]: {
+          counts: { resources: 3, culture: 3, support: 3 },
+        },
+        [b]: {
+          counts: { regulation: 5 },
+        },
+      },
+      combined: {
+        participants: 11,
+        counts: {
+          resources: 3,
+          culture: 3,
+          support: 3,
+          regulation: 5,
+        },
+      },
+    })
+    // Borda points: first of five gets 4.
+    expect(poll('ranking')).toMatchObject({
+      bySession: {
+        [a]: {
+          scores: { support: 24, resources: 18 },
+          order: [
+            'support',
+            'resources',
+            'regulation',
+            'culture',
+            'outsourcing',
+          ],
+        },
+      },
+      combined: {
+        scores: { support: 24 + 15, culture: 6 + 20 },
+      },
+    })
+    // Group A's hidden text is gone from its own column and from the combined one; spellings group together.
+    expect(poll('ideas')).toMatchObject({
+      bySession: {
+        [a]: {
+          participants: 5,
+          entries: [
+            { text: 'Skills', count: 5 },
+          ],
+        },
+        [b]: {
+          participants: 5,
+          entries: [
+            { text: 'Budgets', count: 3 },
+            { text: 'skills', count: 2 },
+          ],
+        },
+      },
+      combined: {
+        participants: 10,
+        entries: [
+          { text: 'Skills', count: 7 },
+          { text: 'Budgets', count: 3 },
+        ],
+      },
+    })
+    // Three answered the scale in group B: fewer than five, so withheld; the combined mean (22 + 3) / 9 counts them.
+    expect(poll('agreement')).toEqual({
+      id: 'agreement',
+      kind: 'scale',
+      question: expect.any(String),
+      bySession: {
+        [a]: expect.objectContaining({ participants: 6, mean: 3.67 }),
+        [b]: {
+          id: 'agreement',
+          kind: 'scale',
+          withheld: true,
+          fewerThan: 5,
+        },
+      },
+      combined: expect.objectContaining({ participants: 9, mean: 2.78 }),
+    })
+    expect(JSON.stringify(poll('agreement').bySession[b])).not.toContain('"participants"')
+  })
+
+  it('takes the default session as `default`, and a lower threshold from MIN_GROUP_SIZE', async () => {
+    await server.close()
+    server = await startInProcess({ minGroupSize: 2 })
+    const a = await newSession()
+    await vote('', 'choice', 'default-phone-1', 'formal')
+    await vote('', 'choice', 'default-phone-2', 'formal')
+    await vote(a, 'choice', 'workshop-phone-1', 'no')
+    const { body } = await compare(`default,${a}`)
+    expect(body.sessions).toEqual(['default', a])
+    const choice = body.polls.find(p => p.id === 'choice')!
+    expect(choice.bySession.default).toMatchObject({
+      participants: 2,
+      counts: { formal: 2 },
+    })
+    expect(choice.bySession[a]).toMatchObject({ withheld: true, fewerThan: 2 })
+    expect(choice.combined).toMatchObject({ participants: 3 })
+  })
+
+  it('names every unknown code in one 404, and refuses what is not a list of codes', async () => {
+    const a = await newSession()
+    expect(await compare(`${a},NOPE22,ZZZ999`)).toEqual({
+      status: 404,
+      body: { error: 'unknown sessions: NOPE22, ZZZ999' },
+    })
+    expect(await compare('NOPE22')).toEqual({
+      status: 404,
+      body: { error: 'unknown session: NOPE22' },
+    })
+    expect((await compare('')).status).toBe(400)
+    expect((await compare('%25,a')).status).toBe(404)
+    expect((await compare(Array.from({ length: 9 }, (_, i) => `S${i}`).join(','))).status).toBe(400)
+    expect((await fetch(`${server.url}/api/compare?sessions=${a}`)).status).toBe(401)
+  })
+
+  it('exports the comparison as CSV (a row per answer with its session, withheld groups left out) and as JSON', async () => {
+    const { a, b } = await twoGroups()
+    const csv = await (await api(`/api/compare?sessions=${a},${b}&format=csv`)).text()
+    const lines = csv.trim().split('\n')
+    expect(lines[0]).toBe('session,poll,kind,participant,answer,time')
+    const count = (session: string, poll: string) => lines.filter(l => l.startsWith(`${session},${poll},`)).length
+    expect(count(a, 'choice')).toBe(6)
+    expect(count(b, 'choice')).toBe(5)
+    expect(count(a, 'agreement')).toBe(6)
+    expect(count(b, 'agreement')).toBe(0)
+    expect(csv).not.toContain('Rude words')
+    const json = await api(`/api/compare?sessions=${a},${b}&download`)
+    expect(json.headers.get('content-disposition')).toMatch(/attachment; filename=".*-comparison-.*\.json"/)
+  })
+
+  it('names and unnames workshop sessions; the default session has no name', async () => {
+    const a = await newSession()
+    const rename = (code: string, body: unknown) => api(`/api/sessions/${code}`, {
+      method: 'PATCH',
+      body: JSON.stringify(body),
+    })
+    expect((await rename(a, { name: 'Regions' })).status).toBe(200)
+    expect((await (await api('/api/sessions')).json() as { name: string }[])[0]!.name).toBe('Regions')
+    expect((await rename(a, { name: '   ' })).status).toBe(200)
+    expect((await (await api('/api/sessions')).json() as { name: string | null }[])[0]!.name).toBeNull()
+    expect((await rename(a, {
+      name: 'x'.repeat(61),
+    })).status).toBe(400)
+    expect((await rename('default', { name: 'Plenary' })).status).toBe(400)
+    expect((await rename('NOPE22', { name: 'x' })).status).toBe(404)
+  })
+})
