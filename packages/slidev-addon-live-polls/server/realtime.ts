@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
-import type { ServerMessage } from '../polls/types.ts'
+import type { HiddenResults, PollResults, ServerMessage } from '../polls/types.ts'
 import type { AddressBudgets } from './addressBudgets.ts'
 import type { LookupBudget } from './lookupBudget.ts'
 import type { PollService } from './pollService.ts'
@@ -133,16 +133,22 @@ export function createRealtime({ service, token, session, address, allowedOrigin
       return
     }
     client.held.delete(poll)
-    resultsText(client.session, poll, client.presenter).then(
-      text => send(client, text),
+    const { session, presenter } = client
+    const text = resultsText(session, poll, presenter)
+    text.then(
+      body => isLatest(session, poll, presenter, text) && send(client, body),
       () => send(client, { type: 'error', error: 'results cannot be read right now' }),
     )
   }
 
   /** Every poll's results to a new watcher, in the deck's order, read at once. */
   async function sendAllResults(client: Client): Promise<void> {
-    const texts = await Promise.all(service.polls.map(poll => resultsText(client.session, poll.id, client.presenter)))
+    const { session, presenter } = client
+    const reads = service.polls.map(poll => resultsText(session, poll.id, presenter))
+    const texts = await Promise.all(reads)
     service.polls.forEach((poll, i) => {
+      if (!isLatest(session, poll.id, presenter, reads[i]!))
+        return
       if (client.socket.bufferedAmount > SEND_HOLD_BYTES)
         client.held.add(poll.id)
       else send(client, texts[i]!)
@@ -206,18 +212,36 @@ export function createRealtime({ service, token, session, address, allowedOrigin
       entry = {}
       serialised.set(key, entry)
     }
-    if (presenter) {
-      entry.full ??= service.results(session, poll).then(results => JSON.stringify({
-        type: 'results',
-        results,
-      } satisfies ServerMessage))
-      return entry.full
-    }
-    entry.public ??= service.publicResults(session, poll).then(results => JSON.stringify({
-      type: 'results',
-      results,
-    } satisfies ServerMessage))
-    return entry.public
+    const view = presenter
+      ? 'full'
+      : 'public'
+    const found = entry[view]
+    if (found)
+      return found
+    const read: Promise<PollResults | HiddenResults> = presenter
+      ? service.results(session, poll)
+      : service.publicResults(session, poll)
+    const text = read.then(results => JSON.stringify({ type: 'results', results } satisfies ServerMessage))
+    const kept = entry
+    kept[view] = text
+    // A read that failed is not kept (the service keeps none either): the next hello or change reads again.
+    text.catch(() => {
+      if (kept[view] === text)
+        delete kept[view]
+    })
+    return text
+  }
+
+  /**
+   * Whether `text` is still the latest read of its poll's results. A change drops the read it outdates, and sets
+   * off a flush that sends every watcher newer results: a read that finishes after that flush (reads finish in
+   * any order) must not be sent after it, or a screen would go back to older counts until the next change.
+   */
+  function isLatest(session: string, poll: string, presenter: boolean, text: Promise<string>): boolean {
+    const entry = serialised.get(`${session}\n${poll}`)
+    return (presenter
+      ? entry?.full
+      : entry?.public) === text
   }
 
   /** Sends each watcher of a session the results that changed. */
