@@ -33,7 +33,8 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
 
   // What is read from the store is kept in memory, and kept in step with every change: this process's own as
   // it commits them, other processes' as the store reports them (store.onChange). A vote then costs the same
-  // however many answers a poll holds, and a results broadcast or a phone's hello reads nothing again.
+  // however many answers a poll holds, a results broadcast reads nothing again, and a phone's hello at most its
+  // own answer (when processes share the store: answerOf).
   // Each poll's visible answers by participant and their running counts:
   const tallies = new Map<string, Promise<Tally>>()
   // Each poll's open/revealed state as stored, each session's poll on screen, the sessions known to exist:
@@ -276,8 +277,22 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
         : hiddenResults(poll(id), current, (await tallyOf(session, id)).answers.size)
     },
 
-    answersByParticipant: async (session: string, id: string): Promise<ReadonlyMap<string, Answer>> =>
-      (await tallyOf(session, poll(id).id)).answers,
+    /**
+     * A participant's answer, from what this process keeps; `fromStore` reads it from the store when other
+     * processes share it. A phone that reconnects says hello to whichever process the balancer picks, perhaps a moment
+     * after another acknowledged its vote and before this one has heard of it: it must still find the vote it
+     * was told is stored. Should that read fail, what this process keeps will do.
+     */
+    async answerOf(session: string, id: string, participant: string, fromStore = false): Promise<Answer | undefined> {
+      poll(id)
+      if (fromStore && store.shared) {
+        try {
+          return (await store.answersOf(session, id, [participant]))[0]?.answer
+        }
+        catch {}
+      }
+      return (await tallyOf(session, id)).answers.get(participant)
+    },
 
     open: (session: string, id: string) => setState(session, id, { open: true }),
     close: (session: string, id: string) => setState(session, id, { open: false }),

@@ -175,7 +175,8 @@ export function createRealtime({ service, token, session, address, allowedOrigin
       watchers.delete(client.session)
   }
 
-  async function currentFor(client: Client): Promise<ServerMessage> {
+  /** The poll a client follows, with its participant's answer (`fromStore`: as stored, see answerOf). */
+  async function currentFor(client: Client, fromStore: boolean): Promise<ServerMessage> {
     const poll = client.pinned ?? await service.current(client.session)
     if (!poll) {
       return {
@@ -187,7 +188,7 @@ export function createRealtime({ service, token, session, address, allowedOrigin
       }
     }
     const answer = client.participant
-      ? (await service.answersByParticipant(client.session, poll)).get(client.participant)
+      ? await service.answerOf(client.session, poll, client.participant, fromStore)
       : undefined
     return {
       type: 'current',
@@ -198,8 +199,8 @@ export function createRealtime({ service, token, session, address, allowedOrigin
     }
   }
 
-  function sendCurrent(client: Client): Promise<void> {
-    return currentFor(client).then(
+  function sendCurrent(client: Client, fromStore = false): Promise<void> {
+    return currentFor(client, fromStore).then(
       message => send(client, message),
       () => send(client, { type: 'error', error: 'the current poll cannot be read right now' }),
     )
@@ -335,7 +336,8 @@ export function createRealtime({ service, token, session, address, allowedOrigin
         const fresh = view !== undefined && view !== client.view
         client.view = view
         send(client, { type: 'welcome', presenter: client.presenter })
-        await sendCurrent(client)
+        // A hello is often a reconnect, perhaps from another process: the phone's answer as stored, not as heard.
+        await sendCurrent(client, true)
         if (fresh)
           await sendAllResults(client)
         return

@@ -87,6 +87,34 @@ describe.runIf(onPostgres)('two servers on one PostgreSQL database', () => {
     moved.close()
   })
 
+  it('show a phone that moves to the other at once the vote the first acknowledged', async () => {
+    expect((await post(a, '/api/current', { poll: 'choice' })).status).toBe(200)
+    await expect.poll(() => b.polls.service.current('')).toBe('choice')
+    // B keeps the poll's answers in memory: what it has heard of A's votes may lag behind A's acks.
+    await b.polls.service.answerOf('', 'choice', 'nobody-here-yet')
+    // Fifty phones vote on A; each has its next socket open on B already, and says hello there on the ack.
+    const missed = await Promise.all(Array.from({ length: 50 }, async (_, i) => {
+      const participant = `phone-moving-${i}`
+      const next = await connect(b.url)
+      const phone = await phoneOn(a, participant)
+      phone.send({
+        type: 'vote',
+        ref: 1,
+        poll: 'choice',
+        answer: 'informal',
+      })
+      expect(await phone.until('ack', 10_000)).toMatchObject({ ref: 1 })
+      next.send({ type: 'hello', participant })
+      const { answer } = await next.until('current', 10_000)
+      phone.close()
+      next.close()
+      return answer === 'informal'
+        ? []
+        : [`${participant}: ${answer}`]
+    }))
+    expect(missed.flat()).toEqual([])
+  })
+
   it('share poll state, moderation, resets and workshop sessions', async () => {
     expect((await post(a, '/api/polls/choice/close')).status).toBe(200)
     const refused = await fetch(`${b.url}/api/polls/choice/votes`, {
