@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { ClientOptions } from 'ws'
 import type { ServerMessage } from '../polls/types'
@@ -51,9 +52,12 @@ export async function startInProcess(options: Partial<PollServerOptions> = {}): 
 /**
  * A WebSocket client that reads top to bottom: `await next()` is the next message. `options` as ws takes
  * them, e.g. `{ localAddress: '127.0.0.2' }` to come from another loopback address, `{ origin }`.
+ * `headers` are the upgrade response's (behind a load balancer, e.g. which backend took the socket).
  */
 export async function connect(url: string, path = '/ws', options: ClientOptions = {}) {
   const socket = new WebSocket(url.replace('http', 'ws') + path, options)
+  let headers: IncomingHttpHeaders = {}
+  socket.once('upgrade', res => (headers = res.headers))
   const queue: ServerMessage[] = []
   const waiting: ((m: ServerMessage) => void)[] = []
   socket.on('message', (data) => {
@@ -66,6 +70,7 @@ export async function connect(url: string, path = '/ws', options: ClientOptions 
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject))
   return {
     socket,
+    headers,
     send: (message: unknown) => socket.send(typeof message === 'string'
       ? message
       : JSON.stringify(message)),
@@ -74,11 +79,16 @@ export async function connect(url: string, path = '/ws', options: ClientOptions 
       if (queued)
         return Promise.resolve(queued)
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no message within timeout')), timeoutMs)
-        waiting.push((m) => {
+        // A waiter that gave up leaves the line, or it would swallow the next message.
+        const timer = setTimeout(() => {
+          waiting.splice(waiting.indexOf(waiter), 1)
+          reject(new Error('no message within timeout'))
+        }, timeoutMs)
+        function waiter(m: ServerMessage): void {
           clearTimeout(timer)
           resolve(m)
-        })
+        }
+        waiting.push(waiter)
       })
     },
     /** Skips messages until one matches. */
