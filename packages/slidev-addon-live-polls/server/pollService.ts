@@ -151,22 +151,48 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     ])
   }
 
+  // Reads of answers another process changed, under way, each noting the participants whose answers this process
+  // changed meanwhile: such a read may have begun before this process's change was committed, and then holds an
+  // answer older than the one kept here. Theirs are read again, from after this process's change.
+  const reading = new Set<Set<string>>()
+  function changedHere(session: string, id: string, participants: string[]): void {
+    for (const touched of reading) participants.forEach(participant => touched.add(cacheKey(cacheKey(session, id), participant)))
+  }
+
+  /** Another process changed these participants' answers: the tally kept here takes them as stored now. */
+  async function followVotes(session: string, id: string, participants: string[], tally: Promise<Tally>): Promise<void> {
+    let pending = participants
+    while (pending.length) {
+      const touched = new Set<string>()
+      reading.add(touched)
+      try {
+        const stored = new Map((await store.answersOf(session, id, pending)).map(a => [a.participant, a.answer]))
+        const kept = await tally
+        const again: string[] = []
+        for (const participant of pending) {
+          const answer = stored.get(participant)
+          if (touched.has(cacheKey(cacheKey(session, id), participant)))
+            again.push(participant)
+          else if (answer === undefined)
+            kept.delete(participant)
+          else kept.set(participant, answer)
+        }
+        pending = again
+      }
+      finally {
+        reading.delete(touched)
+      }
+    }
+  }
+
   /** Another process committed a change: what is kept of it here is read again, and listeners hear of it. */
   async function follow(change: StoreChange): Promise<void> {
     switch (change.type) {
       case 'votes': {
         const { session, poll: id, participants } = change
         const tally = tallies.get(cacheKey(session, id))
-        if (tally) {
-          const stored = new Map((await store.answersOf(session, id, participants)).map(a => [a.participant, a.answer]))
-          const kept = await tally
-          for (const participant of participants) {
-            const answer = stored.get(participant)
-            if (answer === undefined)
-              kept.delete(participant)
-            else kept.set(participant, answer)
-          }
-        }
+        if (tally)
+          await followVotes(session, id, participants, tally)
         return changed(session, id)
       }
       case 'state':
@@ -262,6 +288,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       if (stored === 'dropped')
         throw new PollError(404, `unknown session "${session}"`)
       const tally = await tallyOf(session, id)
+      changedHere(session, id, [participant])
       if (stored === 'hidden')
         tally.delete(participant)
       else tally.set(participant, checked.answer)
@@ -352,6 +379,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
         throw new PollError(400, 'only open-text answers can be hidden')
       const hidden = await store.hideAnswers(session, id, moderationKey(text), Date.now())
       const tally = await tallyOf(session, id)
+      changedHere(session, id, hidden)
       hidden.forEach(participant => tally.delete(participant))
       changed(session, id)
       return hidden.length
@@ -368,6 +396,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
         throw new PollError(400, 'only open-text answers can be hidden')
       const shown = await store.unhideAnswers(session, id, moderationKey(text))
       const tally = await tallyOf(session, id)
+      changedHere(session, id, shown.map(answer => answer.participant))
       shown.forEach(({ participant, answer }) => tally.set(participant, answer))
       changed(session, id)
       return shown.length
