@@ -289,6 +289,7 @@ describe.skipIf(onPostgres)('erasure of moderated texts', () => {
       CREATE TABLE hidden_texts (session TEXT NOT NULL, poll TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (session, poll, text));
       INSERT INTO hidden_texts VALUES ('', 'ideas', '${traces[1]}');
       INSERT INTO votes VALUES ('', 'ideas', 'phone-a', '${JSON.stringify(phone)}', 5000, 1);
+      ALTER TABLE sessions DROP COLUMN name;
       PRAGMA user_version = 1;`)
     old.close()
     const store = createSqliteStore(file)
