@@ -5,7 +5,9 @@ import { root } from '../packages/slidev-addon-live-polls/test/serverProcess'
 
 const addon = join(root, 'packages', 'slidev-addon-live-polls')
 // What would tie the addon to this one talk: its subject, organisation, speaker, colour, survey.
-const TALK = /OSPO|\bRISE\b|Lin[aå]ker|c2410c|industry|Linux Foundation|public.sector/i
+// The institute is RISE in capitals (HAProxy's health checks `rise` and `fall`, in lower case, are no mention).
+const TALK = /OSPO|Lin[aå]ker|c2410c|industry|Linux Foundation|public.sector/i
+const INSTITUTE = /\bRISE\b/
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -21,6 +23,6 @@ function sources(dir: string): string[] {
 }
 
 it('the addon holds nothing of this talk: no title, organisation, colour or storage key of its own', () => {
-  const found = sources(addon).flatMap(file => readFileSync(file, 'utf8').split('\n').filter(line => TALK.test(line)).map(line => `${relative(addon, file)}: ${line.trim()}`))
+  const found = sources(addon).flatMap(file => readFileSync(file, 'utf8').split('\n').filter(line => TALK.test(line) || INSTITUTE.test(line)).map(line => `${relative(addon, file)}: ${line.trim()}`))
   expect(found).toEqual([])
 })
