@@ -14,11 +14,11 @@ export async function freshPoll(request: APIRequestContext, poll: string): Promi
   })
 }
 
-/** One vote per answer, each from a participant of its own; waits out the per-address rate limit. */
-export async function castVotes(request: APIRequestContext, poll: string, answers: unknown[], prefix = poll): Promise<void> {
+/** One vote per answer, each from a participant of its own (in `session`, else the default one); waits out the per-address rate limit. */
+export async function castVotes(request: APIRequestContext, poll: string, answers: unknown[], prefix = poll, session = ''): Promise<void> {
   for (const [i, answer] of answers.entries()) {
     for (;;) {
-      const res = await request.post(`/api/polls/${poll}/votes`, {
+      const res = await request.post(`/api/polls/${poll}/votes${session && `?session=${session}`}`, {
         data: { participant: `${prefix}-voter-${i}`, answer },
       })
       if (res.status() !== 429) {

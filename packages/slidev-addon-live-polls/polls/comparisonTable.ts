@@ -1,0 +1,177 @@
+import type { Comparison, Poll, PollComparison, PollResults, TextEntry } from './types.ts'
+import { scalePoints } from './scalePoints.ts'
+
+/** One group of a comparison, or all of them together: a column of the console's tables and the projector's. */
+export interface ComparisonColumn {
+  /** The session code as compared (`default` for the default session); null for the combined column. */
+  code: string | null
+  /** The session's name, or else its code; the caller's word for the default session and the combined column. */
+  label: string
+  /** Null where the group is withheld: fewer than `fewerThan` answered this poll in it. */
+  results: PollResults | null
+  fewerThan: number
+}
+
+/** One option (single, multiple, ranking) or point of the scale in one group. */
+export interface ComparisonCell {
+  /** Answers that chose it (single, multiple, scale); Borda points (ranking). */
+  count: number
+  /** Share of the group's participants, 0–100, rounded (single, multiple, scale); points as a share of the group's best (ranking). */
+  share: number
+  /** Its place in the group's order, 1 for the best (ranking only). */
+  place?: number
+}
+
+export interface ComparisonRow {
+  id: string
+  label: string
+  /** One per column; null where that column is withheld. */
+  cells: (ComparisonCell | null)[]
+}
+
+/** A poll's comparison as rows and columns, the same for the console's tables and the projector's bars. */
+export interface ComparisonTable {
+  columns: ComparisonColumn[]
+  /** Options (single, multiple; ranking in the combined order), points of the scale; none for open text. */
+  rows: ComparisonRow[]
+  /** The scale's mean in each column (null: withheld or nobody answered). */
+  means?: (number | null)[]
+  /** Open text: each column's most frequent answers, and how many more it has (null: withheld). */
+  texts?: ({ entries: TextEntry[], more: number } | null)[]
+}
+
+export interface ComparisonLabels {
+  /** The default session, which has no code to show. */
+  defaultSession: string
+  combined: string
+}
+
+/** A group's name where the facilitator gave one, else its code. */
+export function groupLabel(code: string, names: Comparison['names'], labels: ComparisonLabels): string {
+  return names[code] ?? (code === 'default'
+    ? labels.defaultSession
+    : code)
+}
+
+function percent(count: number, of: number): number {
+  return of
+    ? Math.round((count / of) * 100)
+    : 0
+}
+
+/**
+ * `poll` across the compared groups, then all of them together: a column per group in the order compared
+ * (withheld groups keep their place, without numbers), and rows shaped by the poll's kind.
+ */
+export function comparisonTable(poll: Poll, compared: PollComparison, comparison: Pick<Comparison, 'sessions' | 'names' | 'minGroupSize'>, labels: ComparisonLabels, textsShown = 5): ComparisonTable {
+  const columns: ComparisonColumn[] = [
+    ...comparison.sessions.map((code) => {
+      const results = compared.bySession[code]
+      return {
+        code,
+        label: groupLabel(code, comparison.names, labels),
+        results: !results || 'withheld' in results
+          ? null
+          : results,
+        fewerThan: results && 'withheld' in results
+          ? results.fewerThan
+          : comparison.minGroupSize,
+      }
+    }),
+    {
+      code: null,
+      label: labels.combined,
+      results: compared.combined,
+      fewerThan: comparison.minGroupSize,
+    },
+  ]
+  const cellsOf = (cell: (results: PollResults) => ComparisonCell | null): (ComparisonCell | null)[] =>
+    columns.map(column => column.results && cell(column.results))
+
+  switch (poll.kind) {
+    case 'single':
+    case 'multiple':
+      return {
+        columns,
+        rows: poll.options.map(option => ({
+          id: option.id,
+          label: option.label,
+          cells: cellsOf((results) => {
+            const count = 'counts' in results
+              ? results.counts[option.id] ?? 0
+              : 0
+            return {
+              count,
+              share: percent(count, results.participants),
+            }
+          }),
+        })),
+      }
+    case 'scale':
+      return {
+        columns,
+        rows: scalePoints(poll).map(point => ({
+          id: String(point),
+          label: point === poll.min
+            ? `${point} · ${poll.minLabel}`
+            : point === poll.max
+              ? `${point} · ${poll.maxLabel}`
+              : String(point),
+          cells: cellsOf((results) => {
+            const count = 'counts' in results
+              ? results.counts[point] ?? 0
+              : 0
+            return {
+              count,
+              share: percent(count, results.participants),
+            }
+          }),
+        })),
+        means: columns.map(column => (column.results?.kind === 'scale'
+          ? column.results.mean
+          : null)),
+      }
+    case 'ranking': {
+      const combined = compared.combined.kind === 'ranking'
+        ? compared.combined.order
+        : []
+      // The combined order first, then any option nobody ranked yet, as the deck lists them.
+      const order = [
+        ...new Set([
+          ...combined,
+          ...poll.options.map(o => o.id),
+        ]),
+      ]
+      return {
+        columns,
+        rows: order.map(id => ({
+          id,
+          label: poll.options.find(o => o.id === id)?.label ?? id,
+          cells: cellsOf((results) => {
+            if (results.kind !== 'ranking')
+              return null
+            const points = results.scores[id] ?? 0
+            const best = Math.max(0, ...Object.values(results.scores))
+            const place = results.order.indexOf(id) + 1
+            return {
+              count: points,
+              share: percent(points, best),
+              place: place || undefined,
+            }
+          }),
+        })),
+      }
+    }
+    case 'text':
+      return {
+        columns,
+        rows: [],
+        texts: columns.map(column => (column.results?.kind === 'text'
+          ? {
+              entries: column.results.entries.slice(0, textsShown),
+              more: Math.max(0, column.results.entries.length - textsShown) + column.results.moreEntries,
+            }
+          : null)),
+      }
+  }
+}
