@@ -157,7 +157,7 @@ describe('npm run handout -- --sessions', () => {
     // A poll page: the groups side by side, then the combined; each row gives A, B and combined, nothing of C.
     const hasOspo = pollPage('has-ospo')
     expect(flat(hasOspo)).toContain(question('has-ospo'))
-    expect(flat(hasOspo)).toMatch(/GRPC44 .*Group 1 — .*GRPB33 .*Combined/)
+    expect(flat(hasOspo)).toMatch(/GRPC44 .*Group 1 — .*GRPB33 .*All groups/)
     expect(flat(hasOspo)).toContain('fewer than 5 answered')
     expect(figureRows(hasOspo, SLIDE_FIGURE)).toEqual([
       ['25%', '20%', '19%'],

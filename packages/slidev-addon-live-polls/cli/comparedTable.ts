@@ -22,7 +22,7 @@ export interface Cell {
 }
 
 export interface Column {
-  /** The group's name, or "Combined". */
+  /** The group's name, or "All groups" (the console's and the projector's word for the combined column). */
   name: string
   /** The code under the name, where the name is the facilitator's. */
   code?: string
@@ -225,7 +225,7 @@ export function comparedTable(poll: Poll, compared: PollComparison, groups: Hand
         }
       }),
       {
-        name: 'Combined',
+        name: 'All groups',
         answers: answers(compared.combined),
         combined: true,
         cells: cells(keys, compared.combined, textRows),

@@ -168,7 +168,7 @@ describe('comparedTable', () => {
       ],
       ['GRPC44', 'fewer than 5', null],
       [
-        'Combined',
+        'All groups',
         '11 answers',
         [
           '2 · 18%',
@@ -250,7 +250,7 @@ describe('the compared handout\'s HTML', () => {
     const html = comparedAppendixHtml(handout([choice, ideas]))
     expect(html).not.toContain('<b>Skills</b>')
     const text = read(html)
-    expect(text).toContain('Group 1 &#60;municipalities&#62; GRPA22 8 answers GRPC44 fewer than 5 Combined 11 answers')
+    expect(text).toContain('Group 1 &#60;municipalities&#62; GRPA22 8 answers GRPC44 fewer than 5 All groups 11 answers')
     expect(text).toContain('Option A Survey 30% 2 · 25% fewer than 5 answered 2 · 18%')
     expect(text).toContain('&#60;b&#62;Skills&#60;/b&#62; 4 fewer than 5 answered &#60;b&#62;Skills&#60;/b&#62; 5 Time 2 Time 2 Rare 1')
     expect(text).toContain('9 answers in all · open text')

@@ -36,7 +36,7 @@ export function comparisonCoverHtml(data: HandoutComparison, date: string): stri
     <p>Each slide follows with its speaker notes; the poll slides show the groups side by side and combined,
     and the results appendix gives every poll's numbers per group.</p>
     <p class="small">Where fewer than ${minGroupSize} participants answered a poll in a group, that group's numbers for it
-    are withheld (“${fewerThan(minGroupSize)}”) and counted only in the combined results. No personal data was
+    are withheld (“${fewerThan(minGroupSize)}”) and counted only under “All groups”. No personal data was
     collected: participants were anonymous random ids.</p>
   </div>`
 }
