@@ -1,12 +1,18 @@
 // `npm run handout -- --session CODE [--output FILE] [path/to/slides.md]`: one workshop's handout as an A4 PDF: every slide
 // (this session's results on its poll slides) on a notes page with its speaker notes, the first one the
 // cover with the session, date and participants, then a results appendix with every poll's chart and numbers.
+// `--sessions A,B` instead: several workshops side by side, the cover naming the groups, the poll slides drawn
+// as small multiples per group and combined, the appendix a table per poll; a group in which fewer than
+// MIN_GROUP_SIZE answered a poll is "fewer than 5" there, and counted only in the combined results.
+import type { HandoutComparison } from './handoutComparison'
+import type { HandoutInput } from './handoutHtml'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { load } from '@slidev/parser/fs'
+import { comparedCodes, groupName } from '../server/comparedCodes'
 import { readConfig } from '../server/config'
 import { deckFromSlidev } from '../server/deckPolls'
 import { createPollService } from '../server/pollService'
@@ -20,24 +26,31 @@ import { slidevExport } from './slidevExport'
 
 const { values, positionals } = parseArgs({
   options: {
-    session: { type: 'string', default: 'default' },
+    session: { type: 'string' },
+    sessions: { type: 'string' },
     output: { type: 'string' },
   },
   allowPositionals: true,
 })
-// The deck, as `npm start` takes it: slides.md of this folder unless a path is given.
-const entry = positionals[0] ?? 'slides.md'
-const session = values.session === 'default'
-  ? ''
-  : normalizeSessionCode(values.session!)
-if (session === undefined) {
-  console.error(`"${values.session}" is not a session code`)
+
+function fail(message: string): never {
+  console.error(message)
   process.exit(2)
 }
-const output = resolve(values.output ?? `exports/handout-${session || 'default'}.pdf`)
+
+// The deck, as `npm start` takes it: slides.md of this folder unless a path is given.
+const entry = positionals[0] ?? 'slides.md'
+if (values.session !== undefined && values.sessions !== undefined)
+  fail('--session or --sessions, not both')
+const typed = values.session ?? 'default'
+const session = typed === 'default'
+  ? ''
+  : normalizeSessionCode(typed) ?? fail(`"${typed}" is not a session code`)
 const step = (n: number, text: string): void => console.log(`[${n}/4] ${text}`)
 
-step(1, `Reading session ${session || 'default'} and the speaker notes`)
+step(1, `Reading ${values.sessions === undefined
+  ? `session ${session || 'default'}`
+  : `sessions ${values.sessions}`} and the speaker notes`)
 const config = readConfig(process.env)
 const store = await openStore(config)
 // The deck parsed once, as Slidev parses it: its polls and colour for the results, its slides and notes below.
@@ -48,21 +61,54 @@ const deck = await load({
 }, resolve(entry))
 const { polls, accent } = deckFromSlidev(deck.headmatter, deck.slides, root)
 const service = createPollService({ store, polls, revealAll: true })
-if (!await service.hasSession(session)) {
-  console.error(`No session "${session}" in ${store.location}. Sessions: ${(await service.sessions()).map(s => s.code).join(', ') || 'none'}`)
-  process.exit(2)
+const known = async (): Promise<string> => `Sessions: ${(await service.sessions()).map(s => s.code).join(', ') || 'none'}`
+const participantsOf = async (code: string): Promise<number> => new Set((await store.rows(code)).map(r => r.participant)).size
+
+/** The groups compared: their codes ('' for the default session), names, participants and results side by side. */
+async function comparison(typedCodes: string): Promise<HandoutComparison & { codes: string[] }> {
+  const compared = await comparedCodes(typedCodes, service.hasSession)
+  if (!compared.ok)
+    fail(`Cannot compare: ${compared.error} (in ${store.location}). ${await known()}`)
+  const { codes } = compared
+  const result = await service.compare(codes, config.minGroupSize, true)
+  return {
+    codes,
+    comparison: result,
+    polls,
+    groups: await Promise.all(result.sessions.map(async (label, i) => ({
+      label,
+      name: groupName(result, label),
+      participants: await participantsOf(codes[i]!),
+    }))),
+  }
 }
-const results = await Promise.all(polls.map(async poll => ({
-  poll,
-  results: await service.fullResults(session, poll.id),
-})))
-const participants = new Set((await store.rows(session)).map(r => r.participant)).size
+
+const compared = values.sessions === undefined
+  ? undefined
+  : await comparison(values.sessions)
+if (!compared && !await service.hasSession(session))
+  fail(`No session "${session}" in ${store.location}. ${await known()}`)
+const subject = compared
+  ? { comparison: compared }
+  : {
+      session,
+      participants: await participantsOf(session),
+      polls: await Promise.all(polls.map(async poll => ({
+        poll,
+        results: await service.fullResults(session, poll.id),
+      }))),
+    }
 service.stopFollowing()
 await store.close()
+const named = compared
+  ? compared.comparison.sessions.join('-')
+  : session || 'default'
+const output = resolve(values.output ?? `exports/handout-${named}.pdf`)
 const slides = deck.slides.map((s, i) => ({
   no: i + 1,
   title: slideHeading(s),
   note: s.note ?? '',
+  poll: (s.frontmatter.poll as { id?: string } | undefined)?.id,
 }))
 
 // The intermediate deck PDF shows results that were hidden in the room: it lives only in a private
@@ -76,32 +122,38 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   })
 }
 try {
-  step(2, 'Exporting the deck with this session\'s results on its poll slides')
+  step(2, compared
+    ? 'Exporting the deck (its poll slides are drawn with the groups side by side in the next step)'
+    : 'Exporting the deck with this session\'s results on its poll slides')
   const deckPdf = join(work, 'deck.pdf')
   await exportCheckedDeck(
     () => slidevExport({
       format: 'pdf',
       output: deckPdf,
       entry,
-      env: { HANDOUT_SESSION: session, POLL_DB: config.dbPath },
+      // Compared: the poll slides' pages are not used (the handout draws them), whichever session they show.
+      env: { HANDOUT_SESSION: compared?.codes[0] ?? session, POLL_DB: config.dbPath },
     }),
     () => blankSlidePages(deckPdf, slides.map(s => s.title)),
   )
 
-  step(3, 'Rendering the notes pages and the results appendix, and drawing each slide onto its notes page')
-  const handout = await handoutPdf({
+  step(3, `Rendering the notes pages${compared
+    ? ', the compared poll slides'
+    : ''} and the results appendix, and drawing each slide onto its notes page`)
+  const data: HandoutInput = {
     title: deck.headmatter.title as string,
-    session,
     date: new Date().toISOString().slice(0, 10),
-    participants,
-    polls: results,
     slides,
     accent,
     fonts: deckFonts(deck.headmatter.fonts),
-  }, readFileSync(deckPdf), work)
+    ...subject,
+  }
+  const handout = await handoutPdf(data, readFileSync(deckPdf), work)
 
   step(4, 'Writing the handout')
-  handout.setTitle(`${deck.headmatter.title as string} · handout ${session || 'default'}`)
+  handout.setTitle(`${deck.headmatter.title as string} · handout ${compared
+    ? compared.groups.map(g => g.name).join(', ')
+    : session || 'default'}`)
   mkdirSync(dirname(output), { recursive: true })
   writeFileSync(output, await handout.save())
   console.log(`Handout: ${output} (${handout.getPageCount()} pages: ${slides.length} slides with their notes, ${handout.getPageCount() - slides.length} of results appendix)`)

@@ -19,7 +19,8 @@ export function counted(n: number, one: string, other: string): string {
   return plural('en', n, { one: `${shown} ${one}`, other: `${shown} ${other}` })
 }
 
-function pct(n: number, of: number): string {
+/** A share as a whole percentage; a dash of nobody. */
+export function pct(n: number, of: number): string {
   return of
     ? `${Math.round((n / of) * 100)}%`
     : '–'

@@ -1,21 +1,23 @@
 import type { DeckFonts } from './deckFontFaces'
 import type { PollWithResults } from './handoutAppendix'
+import type { HandoutComparison } from './handoutComparison'
 import { escapeHtml } from './escapeHtml'
 import { appendixHtml, counted } from './handoutAppendix'
+import { comparedAppendixCss, comparedAppendixHtml } from './handoutAppendixCompared'
+import { comparedSlideHtml, comparisonCoverHtml, comparisonCss } from './handoutComparison'
 
 export interface HandoutSlide {
   no: number
   title: string
   note: string
+  /** The id of the poll the slide shows, if it is a poll slide. */
+  poll?: string
 }
 
-export interface HandoutData {
+interface HandoutBase {
   /** The deck's title, in every page's footer. */
   title: string
-  session: string
   date: string
-  participants: number
-  polls: PollWithResults[]
   slides: HandoutSlide[]
   /** The deck PDF's page width over its height. */
   slideAspect: number
@@ -24,6 +26,30 @@ export interface HandoutData {
   fontFaces: string
   /** The deck's theme colour (a checked hex colour, server/deckPolls.ts), for the bars. */
   accent?: string
+}
+
+/** One workshop session's handout. */
+export interface SessionHandout extends HandoutBase {
+  session: string
+  participants: number
+  polls: PollWithResults[]
+}
+
+/** Several sessions side by side: the poll slides drawn as small multiples, the appendix in tables. */
+export interface ComparisonHandout extends HandoutBase {
+  comparison: HandoutComparison
+}
+
+export type HandoutData = SessionHandout | ComparisonHandout
+
+/** What the handout works out itself from the deck's PDF and fonts. */
+export type HandoutInput = Omit<SessionHandout, 'slideAspect' | 'fontFaces'> | Omit<ComparisonHandout, 'slideAspect' | 'fontFaces'>
+
+/** The slides whose page carries the handout's own drawing in place of the deck's slide (compared poll slides). */
+export function drawnSlides(data: HandoutInput): Set<number> {
+  return new Set('comparison' in data
+    ? data.slides.filter(s => s.poll && data.comparison.polls.some(p => p.id === s.poll)).map(s => s.no)
+    : [])
 }
 
 /**
@@ -96,9 +122,9 @@ function cssString(text: string): string {
   return `"${text.replace(/[\\"<]/g, c => `\\${c.charCodeAt(0).toString(16)} `).replace(/\s/g, ' ')}"`
 }
 
-function sheet(slide: HandoutSlide, count: number, frameHeight: number, extra = ''): string {
+function sheet(slide: HandoutSlide, count: number, frameHeight: number, extra = '', framed = ''): string {
   return `<section class="sheet" data-slide="${slide.no}">
-    <div class="frame" style="height:${frameHeight.toFixed(2)}mm"></div>
+    <div class="frame" style="height:${frameHeight.toFixed(2)}mm">${framed}</div>
     ${extra}
     <p class="caption">Slide ${slide.no} of ${count}${slide.title
       ? ` · ${escapeHtml(slide.title)}`
@@ -109,28 +135,46 @@ function sheet(slide: HandoutSlide, count: number, frameHeight: number, extra = 
 
 /**
  * The handout as one document: a notes page per slide (the first, the deck's cover, with the handout's
- * session, date and participants), then the results appendix.
+ * session or groups, date and participants), then the results appendix.
  */
 export function handoutHtml(data: HandoutData): string {
-  const session = data.session || 'default (conference)'
   const frame = slideFrame(data.slideAspect)
   const [first, ...rest] = data.slides
-  const cover = `<div class="handout">
+  const compared = 'comparison' in data
+    ? data.comparison
+    : undefined
+  const session = 'session' in data
+    ? data.session || 'default (conference)'
+    : ''
+  const subject = compared
+    ? `${compared.groups.length} groups compared`
+    : `session ${session}`
+  const cover = 'session' in data
+    ? `<div class="handout">
     <p class="kicker">Workshop handout · session <b>${escapeHtml(session)}</b> · ${escapeHtml(data.date)}</p>
     <p>${counted(data.participants, 'participant', 'participants')} answered the polls. Each slide follows with its
     speaker notes; the poll slides show this session's final results, hidden ones included, and the
     results appendix after the last slide gives every poll's numbers.</p>
     <p class="small">No personal data was collected: participants were anonymous random ids.</p>
   </div>`
+    : comparisonCoverHtml(data.comparison, data.date)
+  // A compared poll slide is drawn here, in the frame where the deck's slide would go (notesPages.ts leaves it).
+  const framed = (slide: HandoutSlide): string => {
+    const poll = compared && slide.poll && compared.polls.find(p => p.id === slide.poll)
+    return poll
+      ? comparedSlideHtml(compared, poll)
+      : ''
+  }
+  const accent = data.accent ?? '#334155'
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
     ${data.fontFaces}
     @page {
       size: A4;
       margin: ${SHEET.top}mm ${SHEET.side}mm ${SHEET.bottom}mm;
-      @bottom-left { content: ${cssString(`${data.title} · workshop handout, session ${session}`)}; ${marginText(data.fonts.body, 'top')} }
+      @bottom-left { content: ${cssString(`${data.title} · workshop handout, ${subject}`)}; ${marginText(data.fonts.body, 'top')} }
       @bottom-right { content: "Page " counter(page) " of " counter(pages); ${marginText(data.fonts.body, 'top')} }
     }
-    @page appendix { @top-left { content: ${cssString(`Results appendix · session ${session}`)}; ${marginText(data.fonts.body, 'bottom')} } }
+    @page appendix { @top-left { content: ${cssString(`Results appendix · ${subject}`)}; ${marginText(data.fonts.body, 'bottom')} } }
     .appendix { page: appendix; }
     html { font: 11pt/1.45 '${data.fonts.body}', 'Noto Color Emoji', sans-serif; color: #111; overflow-wrap: anywhere; }
     body { margin: 0; }
@@ -162,17 +206,22 @@ export function handoutHtml(data: HandoutData): string {
     .detail { display: block; font-size: 8pt; color: #555; }
     .value { justify-content: flex-end; font-variant-numeric: tabular-nums; font-weight: 700; }
     .track { flex: 1; position: relative; height: 3.2mm; margin-top: 1.2mm; background: #eee; border-radius: 0.8mm; }
-    .fill { height: 100%; background: ${data.accent ?? '#334155'}; border-radius: 0.8mm; }
+    .fill { height: 100%; background: ${accent}; border-radius: 0.8mm; }
     .reference { position: absolute; top: -0.8mm; bottom: -0.8mm; width: 0.7mm; background: #2f6b4f; }
     .legend { display: inline-block; width: 0.7mm; height: 0.9em; margin-right: 1.5mm; vertical-align: -0.1em; background: #2f6b4f; }
     .total { margin-top: 2mm; font-weight: 700; }
     .total code { font-weight: 400; }
     .source { margin-top: 2mm; }
+    ${compared
+      ? comparisonCss(accent, data.fonts.headings, data.fonts.body) + comparedAppendixCss
+      : ''}
   </style></head><body>
   ${first
-    ? sheet(first, data.slides.length, frame.height, cover)
+    ? sheet(first, data.slides.length, frame.height, cover, framed(first))
     : ''}
-  ${rest.map(s => sheet(s, data.slides.length, frame.height)).join('')}
-  ${appendixHtml(data.polls, session)}
+  ${rest.map(s => sheet(s, data.slides.length, frame.height, '', framed(s))).join('')}
+  ${'session' in data
+    ? appendixHtml(data.polls, session)
+    : comparedAppendixHtml(data.comparison)}
   </body></html>`
 }

@@ -1,19 +1,20 @@
-import type { HandoutData } from './handoutHtml'
+import type { HandoutInput } from './handoutHtml'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
 import { chromium } from 'playwright-chromium'
 import { chromiumArgs, resolveChromium } from './browser'
 import { deckFontFaces } from './deckFontFaces'
-import { contentWidth, handoutHtml } from './handoutHtml'
+import { contentWidth, drawnSlides, handoutHtml } from './handoutHtml'
 import { placeSlides } from './notesPages'
 import { pdfPageTexts } from './slidePagesCheck'
 
 /**
  * The handout from the deck's PDF: Chromium renders the notes pages and the appendix in the deck's fonts,
- * then each slide is drawn onto its notes page. `work` is a private folder for the intermediate PDF.
+ * then each slide is drawn onto its notes page (but those the handout draws itself: compared poll slides).
+ * `work` is a private folder for the intermediate PDF.
  */
-export async function handoutPdf(data: Omit<HandoutData, 'slideAspect' | 'fontFaces'>, deckPdf: Uint8Array, work: string): Promise<PDFDocument> {
+export async function handoutPdf(data: HandoutInput, deckPdf: Uint8Array, work: string): Promise<PDFDocument> {
   const deck = await PDFDocument.load(deckPdf)
   if (deck.getPageCount() !== data.slides.length)
     throw new Error(`The deck PDF has ${deck.getPageCount()} pages for ${data.slides.length} slides`)
@@ -61,5 +62,5 @@ export async function handoutPdf(data: Omit<HandoutData, 'slideAspect' | 'fontFa
   const misplaced = data.slides.filter(s => !texts[s.no - 1]?.includes(`Slide ${s.no} of ${data.slides.length}`))
   if (misplaced.length)
     throw new Error(`The notes pages of slides ${misplaced.map(s => s.no).join(', ')} are not on their own page`)
-  return placeSlides(readFileSync(rendered), deck)
+  return placeSlides(readFileSync(rendered), deck, drawnSlides(data))
 }

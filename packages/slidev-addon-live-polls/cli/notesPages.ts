@@ -5,15 +5,18 @@ const MM = 72 / 25.4
 
 /**
  * Draws each page of the deck's PDF, as vector content with its own fonts, into the frame at the top of
- * the matching notes page of the rendered handout, framed (pages 1…n are the slides' sheets).
+ * the matching notes page of the rendered handout, framed (pages 1…n are the slides' sheets); `skip`: the
+ * numbers of slides whose frame the handout has filled itself.
  */
-export async function placeSlides(handoutPdf: Uint8Array, deck: PDFDocument): Promise<PDFDocument> {
+export async function placeSlides(handoutPdf: Uint8Array, deck: PDFDocument, skip: ReadonlySet<number> = new Set()): Promise<PDFDocument> {
   const handout = await PDFDocument.load(handoutPdf)
-  const slides = await handout.embedPages(deck.getPages())
-  if (handout.getPageCount() <= slides.length)
-    throw new Error(`The rendered handout has ${handout.getPageCount()} pages for ${slides.length} slides and an appendix`)
-  slides.forEach((slide, i) => {
-    const page = handout.getPage(i)
+  if (handout.getPageCount() <= deck.getPageCount())
+    throw new Error(`The rendered handout has ${handout.getPageCount()} pages for ${deck.getPageCount()} slides and an appendix`)
+  // Only the slides drawn are embedded: a skipped one is not in the file at all, not even unused.
+  const drawn = deck.getPages().map((page, i) => ({ page, i })).filter(({ i }) => !skip.has(i + 1))
+  const slides = await handout.embedPages(drawn.map(d => d.page))
+  slides.forEach((slide, k) => {
+    const page = handout.getPage(drawn[k]!.i)
     const frame = slideFrame(slide.width / slide.height)
     const box = {
       x: frame.x * MM,

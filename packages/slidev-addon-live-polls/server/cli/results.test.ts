@@ -8,6 +8,11 @@ import { root, tempDb } from '../../test/serverProcess'
 import { PRIVACY_NOTE } from '../exportResults'
 import { createSqliteStore } from '../store/sqliteStore'
 
+/** Rows of a CSV as a strict reader (Python's csv module) reads them. */
+function readCsv(text: string): string[][] {
+  return JSON.parse(execFileSync('python3', ['-c', 'import csv, json, sys; print(json.dumps(list(csv.reader(sys.stdin, strict=True))))'], { input: text, encoding: 'utf8' })) as string[][]
+}
+
 function run(args: string[], db: string) {
   return spawnSync(process.execPath, [
     '--import',
@@ -119,5 +124,161 @@ describe('npm run results', () => {
     const result = run(['--session', 'ZZZZ22'], db)
     expect(result.status).toBe(2)
     expect(result.stderr).toContain('Sessions: K7MPX2')
+  })
+})
+
+describe('npm run results -- --sessions', () => {
+  const db = tempDb()
+  const at = Date.UTC(2026, 0, 2)
+  const vote = (session: string, poll: string, i: number, answer: string | number) => ({
+    session,
+    poll,
+    participant: `${session}-phone-${i}`,
+    answer,
+    at,
+  })
+  beforeAll(async () => {
+    const store = createSqliteStore(db)
+    for (const code of ['GRPA22', 'GRPB33', 'GRPC44'])
+      await store.createSession(code, at)
+    await store.setSessionName('GRPA22', 'Group 1 — municipalities')
+    await store.saveVotes([
+      // Five in group A and three in group C answer the choice; C is withheld there, but counted in the combined.
+      ...[
+        'formal',
+        'formal',
+        'informal',
+        'no',
+        'unsure',
+      ].map((a, i) => vote('GRPA22', 'choice', i, a)),
+      ...['no', 'no', 'unsure'].map((a, i) => vote('GRPC44', 'choice', i, a)),
+      // The scale: five in each of B and C, shown for both.
+      ...[1, 2, 3, 4, 5].map((a, i) => vote('GRPB33', 'agreement', i, a)),
+      ...[5, 5, 5, 4, 4].map((a, i) => vote('GRPC44', 'agreement', i, a)),
+    ])
+    await store.close()
+  })
+
+  it('writes one CSV row per answer with its session, none of a group withheld from a poll, and says on stderr which and why', () => {
+    const result = run([
+      '--sessions',
+      'grpa22, GRPB33,GRPC44',
+      '--format',
+      'csv',
+    ], db)
+    expect(result.status, result.stderr).toBe(0)
+    const rows = readCsv(result.stdout)
+    expect(rows[0]).toEqual([
+      'session',
+      'poll',
+      'kind',
+      'participant',
+      'answer',
+      'time',
+    ])
+    const counts = new Map<string, number>()
+    for (const [session, poll] of rows.slice(1))
+      counts.set(`${session} ${poll}`, (counts.get(`${session} ${poll}`) ?? 0) + 1)
+    expect(Object.fromEntries(counts)).toEqual({
+      'GRPA22 choice': 5,
+      'GRPB33 agreement': 5,
+      'GRPC44 agreement': 5,
+    })
+    expect(result.stderr).toContain(PRIVACY_NOTE)
+    expect(result.stderr).toMatch(/Withheld \(fewer than 5 participants answered, MIN_GROUP_SIZE; counted only in the combined results, their answers left out of this file\)/)
+    expect(result.stderr).toContain('GRPC44: choice, ')
+    expect(result.stderr).toMatch(/GRPA22: second-choice, .*agreement/)
+    expect(result.stderr).not.toMatch(/GRPA22: choice/)
+  })
+
+  it('prints the comparison JSON with the privacy note: each group, a withheld one as "fewer than", and the combined counting everyone', () => {
+    const result = run([
+      '--sessions',
+      'GRPA22,GRPC44',
+      '--format',
+      'json',
+    ], db)
+    expect(result.status, result.stderr).toBe(0)
+    const json = JSON.parse(result.stdout)
+    expect(json.privacy).toBe(PRIVACY_NOTE)
+    expect(json.sessions).toEqual(['GRPA22', 'GRPC44'])
+    expect(json.names).toEqual({ GRPA22: 'Group 1 — municipalities', GRPC44: null })
+    expect(json.minGroupSize).toBe(5)
+    const choice = json.polls.find((p: { id: string }) => p.id === 'choice')
+    expect(choice.bySession.GRPA22).toMatchObject({
+      participants: 5,
+      counts: {
+        formal: 2,
+        informal: 1,
+        no: 1,
+        unsure: 1,
+      },
+    })
+    expect(choice.bySession.GRPC44).toEqual({
+      id: 'choice',
+      kind: 'single',
+      withheld: true,
+      fewerThan: 5,
+    })
+    expect(choice.combined).toMatchObject({
+      participants: 8,
+      counts: {
+        formal: 2,
+        informal: 1,
+        no: 3,
+        unsure: 2,
+      },
+    })
+    expect(json.polls.find((p: { id: string }) => p.id === 'agreement').bySession.GRPC44).toMatchObject({ participants: 5, mean: 4.6 })
+  })
+
+  it('follows MIN_GROUP_SIZE', () => {
+    const result = spawnSync(process.execPath, [
+      '--import',
+      'tsx',
+      'packages/slidev-addon-live-polls/server/cli/results.ts',
+      '--sessions',
+      'GRPA22,GRPC44',
+      '--format',
+      'json',
+    ], {
+      cwd: root,
+      env: {
+        ...process.env,
+        POLL_DB: db,
+        DECK_ENTRY: entry,
+        MIN_GROUP_SIZE: '3',
+      },
+      encoding: 'utf8',
+    })
+    const choice = JSON.parse(result.stdout).polls.find((p: { id: string }) => p.id === 'choice')
+    expect(choice.bySession.GRPC44).toMatchObject({
+      participants: 3,
+      counts: { no: 2, unsure: 1 },
+    })
+  })
+
+  it('names every unknown code at once, and refuses a malformed list, with exit code 2', () => {
+    const unknown = run([
+      '--sessions',
+      'GRPA22,ZZZZ22,nope',
+      '--format',
+      'csv',
+    ], db)
+    expect(unknown.status).toBe(2)
+    expect(unknown.stdout).toBe('')
+    expect(unknown.stderr).toContain('unknown sessions: ZZZZ22, nope')
+    expect(unknown.stderr).toContain('Sessions: GRPA22, GRPB33, GRPC44')
+    const many = run(['--sessions', 'A2,B2,C2,D2,E2,F2,G2,H2,J2'], db)
+    expect(many.status).toBe(2)
+    expect(many.stderr).toContain('sessions: at most 8 sessions side by side')
+    const both = run([
+      '--session',
+      'GRPA22',
+      '--sessions',
+      'GRPA22,GRPB33',
+    ], db)
+    expect(both.status).toBe(2)
+    expect(both.stderr).toContain('--session or --sessions, not both')
   })
 })

@@ -1,9 +1,12 @@
 // `npm run --silent results -- --session CODE --format csv|json [--output FILE]`: a session's results from
-// the database. stdout (or FILE) carries only the data, so a CSV's first line is its header row; the
-// privacy note goes to stderr for CSV (JSON carries it as its `privacy` field).
+// the database; `--sessions A,B` instead compares workshop sessions (the comparison JSON, or one CSV row per
+// answer with its session), each group that fewer than MIN_GROUP_SIZE answered a poll in left out of it.
+// stdout (or FILE) carries only the data, so a CSV's first line is its header row; the privacy note (and what
+// was withheld) goes to stderr for CSV (JSON carries it as its `privacy` field).
 import { writeFileSync } from 'node:fs'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
+import { comparedCodes, withheldGroups } from '../comparedCodes.ts'
 import { readConfig } from '../config.ts'
 import { loadDeck } from '../deckPolls.ts'
 import { PRIVACY_NOTE } from '../exportResults.ts'
@@ -14,7 +17,8 @@ import { StorageError } from '../store/storageError.ts'
 
 const { values } = parseArgs({
   options: {
-    session: { type: 'string', default: 'default' },
+    session: { type: 'string' },
+    sessions: { type: 'string' },
     format: { type: 'string', default: 'csv' },
     output: { type: 'string' },
   },
@@ -28,9 +32,12 @@ function fail(message: string): never {
 const format = values.format!
 if (format !== 'csv' && format !== 'json')
   fail(`--format must be csv or json, not "${format}"`)
-const session = values.session === 'default'
+if (values.session !== undefined && values.sessions !== undefined)
+  fail('--session or --sessions, not both')
+const typed = values.session ?? 'default'
+const session = typed === 'default'
   ? ''
-  : normalizeSessionCode(values.session!) ?? fail(`"${values.session}" is not a session code`)
+  : normalizeSessionCode(typed) ?? fail(`"${typed}" is not a session code`)
 
 const config = readConfig(process.env)
 const store = await openStore(config).catch((err: unknown) => err instanceof StorageError
@@ -39,16 +46,43 @@ const store = await openStore(config).catch((err: unknown) => err instanceof Sto
 // The deck's polls name the questions and options in the export (`DECK_ENTRY`, default slides.md).
 const { polls } = await loadDeck(process.env.DECK_ENTRY ?? 'slides.md')
 const service = createPollService({ store, polls })
-if (!await service.hasSession(session))
-  fail(`No session "${session}" in ${store.location}. Sessions: ${(await service.sessions()).map(s => s.code).join(', ') || 'none'}`)
+const known = async (): Promise<string> => `Sessions: ${(await service.sessions()).map(s => s.code).join(', ') || 'none'}`
 
-const text = format === 'csv'
-  ? await service.exportCsv(session)
-  : `${JSON.stringify(await service.exportJson(session), null, 2)}\n`
+let text: string
+// What goes to stderr after the data is written: the privacy note, and which groups were left out where.
+const notes: string[] = []
+if (values.sessions !== undefined) {
+  const compared = await comparedCodes(values.sessions, service.hasSession)
+  if (!compared.ok)
+    fail(`Cannot compare: ${compared.error} (in ${store.location}). ${await known()}`)
+  const { minGroupSize } = config
+  const comparison = await service.compare(compared.codes, minGroupSize, format === 'json')
+  const withheld = withheldGroups(comparison)
+  if (withheld.length) {
+    notes.push(`Withheld (fewer than ${minGroupSize} participants answered, MIN_GROUP_SIZE; counted only in the combined results${format === 'csv'
+      ? ', their answers left out of this file'
+      : ''}):`, ...withheld.map(g => `  ${g.session}: ${g.polls.join(', ')}`))
+  }
+  text = format === 'csv'
+    ? await service.compareCsv(compared.codes, minGroupSize)
+    : `${JSON.stringify({
+      privacy: PRIVACY_NOTE,
+      exportedAt: new Date().toISOString(),
+      ...comparison,
+    }, null, 2)}\n`
+}
+else {
+  if (!await service.hasSession(session))
+    fail(`No session "${session}" in ${store.location}. ${await known()}`)
+  text = format === 'csv'
+    ? await service.exportCsv(session)
+    : `${JSON.stringify(await service.exportJson(session), null, 2)}\n`
+}
 service.stopFollowing()
 await store.close()
 if (format === 'csv')
   console.error(PRIVACY_NOTE)
+notes.forEach(line => console.error(line))
 if (values.output) {
   writeFileSync(values.output, text)
   console.error(`Wrote ${values.output}`)

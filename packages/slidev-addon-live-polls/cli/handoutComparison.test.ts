@@ -1,0 +1,258 @@
+import type { Comparison, PollComparison, PollResults } from '../polls/types'
+import type { HandoutGroup } from './comparedTable'
+import type { HandoutComparison } from './handoutComparison'
+import { describe, expect, it } from 'vitest'
+import { findPoll } from '../test/fixturePolls.ts'
+import { comparedTable } from './comparedTable'
+import { comparedAppendixHtml } from './handoutAppendixCompared'
+import { comparedSlideHtml, comparisonCoverHtml } from './handoutComparison'
+
+const state = { open: true, revealed: true }
+function withheld(id: string, kind: PollResults['kind']) {
+  return {
+    id,
+    kind,
+    withheld: true as const,
+    fewerThan: 5,
+  }
+}
+
+const choice: PollComparison = {
+  id: 'choice',
+  kind: 'single',
+  question: 'Which option fits best?',
+  bySession: {
+    GRPA22: {
+      id: 'choice',
+      kind: 'single',
+      participants: 8,
+      ...state,
+      counts: { formal: 2, informal: 6 },
+    },
+    GRPC44: withheld('choice', 'single'),
+  },
+  combined: {
+    id: 'choice',
+    kind: 'single',
+    participants: 11,
+    ...state,
+    counts: { formal: 2, informal: 6, no: 3 },
+  },
+}
+
+const ranking: PollComparison = {
+  id: 'ranking',
+  kind: 'ranking',
+  question: 'Rank',
+  bySession: {
+    GRPA22: {
+      id: 'ranking',
+      kind: 'ranking',
+      participants: 5,
+      ...state,
+      scores: {
+        resources: 10,
+        regulation: 10,
+        culture: 5,
+        support: 0,
+        outsourcing: 0,
+      },
+      order: [
+        'resources',
+        'regulation',
+        'culture',
+        'support',
+        'outsourcing',
+      ],
+    },
+    GRPC44: withheld('ranking', 'ranking'),
+  },
+  combined: {
+    id: 'ranking',
+    kind: 'ranking',
+    participants: 8,
+    ...state,
+    scores: {
+      resources: 12,
+      regulation: 16,
+      culture: 5,
+      support: 3,
+      outsourcing: 0,
+    },
+    order: [
+      'regulation',
+      'resources',
+      'culture',
+      'support',
+      'outsourcing',
+    ],
+  },
+}
+
+const ideas: PollComparison = {
+  id: 'ideas',
+  kind: 'text',
+  question: 'What else should be on the list?',
+  bySession: {
+    GRPA22: {
+      id: 'ideas',
+      kind: 'text',
+      participants: 6,
+      ...state,
+      entries: [
+        { text: '<b>Skills</b>', count: 4 },
+        { text: 'Time', count: 2 },
+      ],
+      moreEntries: 0,
+    },
+    GRPC44: withheld('ideas', 'text'),
+  },
+  combined: {
+    id: 'ideas',
+    kind: 'text',
+    participants: 9,
+    ...state,
+    entries: [
+      { text: '<b>Skills</b>', count: 5 },
+      { text: 'Time', count: 2 },
+      { text: 'Rare', count: 1 },
+      { text: 'Rarer', count: 1 },
+    ],
+    moreEntries: 0,
+  },
+}
+
+const groups: HandoutGroup[] = [
+  { label: 'GRPA22', name: 'Group 1 <municipalities>', participants: 8 },
+  { label: 'GRPC44', name: 'GRPC44', participants: 3 },
+]
+
+function handout(polls: PollComparison[], given = groups): HandoutComparison {
+  const comparison: Comparison = {
+    sessions: given.map(g => g.label),
+    names: Object.fromEntries(given.map(g => [
+      g.label,
+      g.name === g.label
+        ? null
+        : g.name,
+    ])),
+    minGroupSize: 5,
+    polls,
+  }
+  return {
+    comparison,
+    polls: polls.map(p => findPoll(p.id)!),
+    groups: given,
+  }
+}
+
+/** The HTML as it reads: tags dropped, white space collapsed. */
+function read(html: string): string {
+  return html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ')
+}
+
+describe('comparedTable', () => {
+  it('gives a withheld group no figures at all, only "fewer than 5", and the combined column every answer', () => {
+    const table = comparedTable(findPoll('choice')!, choice, groups, 5, 10)
+    expect(table.columns.map(c => [c.name, c.answers, c.cells && c.cells.map(cell => cell.value)])).toEqual([
+      [
+        'Group 1 <municipalities>',
+        '8 answers',
+        [
+          '2 · 25%',
+          '6 · 75%',
+          '0 · 0%',
+          '0 · 0%',
+          '0 · 0%',
+        ],
+      ],
+      ['GRPC44', 'fewer than 5', null],
+      [
+        'All groups',
+        '11 answers',
+        [
+          '2 · 18%',
+          '6 · 55%',
+          '0 · 0%',
+          '3 · 27%',
+          '0 · 0%',
+        ],
+      ],
+    ])
+    expect(table.rows[0]).toEqual({ label: 'Option A', detail: 'Survey 30%', reference: 0.3 })
+  })
+
+  it('ranks by Borda points in the combined order, equal points sharing a place', () => {
+    const table = comparedTable(findPoll('ranking')!, ranking, groups, 5, 10)
+    expect(table.rows.map(r => r.label)).toEqual([
+      'Topic two',
+      'Topic one',
+      'Topic three',
+      'Topic four',
+      'Topic five',
+    ])
+    expect(table.columns[0]!.cells!.map(c => c.value)).toEqual([
+      '10 · #1',
+      '10 · #1',
+      '5 · #3',
+      '0 · #4',
+      '0 · #4',
+    ])
+  })
+
+  it('lists each group\'s most frequent texts, and counts those left out', () => {
+    const table = comparedTable(findPoll('ideas')!, ideas, groups, 5, 3)
+    expect(table.unlabelled).toBe(true)
+    expect(table.columns[0]!.cells!.map(c => c.text && `${c.text} ${c.value}`)).toEqual([
+      '<b>Skills</b> 4',
+      'Time 2',
+      undefined,
+      undefined,
+    ])
+    expect(table.columns[2]!.cells!.map(c => c.text ?? c.value)).toEqual([
+      '<b>Skills</b>',
+      'Time',
+      'Rare',
+      '1 more answer',
+    ])
+  })
+})
+
+describe('the compared handout\'s HTML', () => {
+  it('names the groups on the cover, a small one with "fewer than 5 participants", escaping names', () => {
+    const html = comparisonCoverHtml(handout([choice]), '2026-11-27')
+    expect(html).not.toContain('<municipalities>')
+    const text = read(html)
+    expect(text).toContain('Workshop handout · 2 groups compared · 2026-11-27')
+    expect(text).toContain('Group 1 &#60;municipalities&#62; GRPA22 8 participants')
+    expect(text).toContain('GRPC44 fewer than 5 participants')
+    expect(text).not.toContain('3 participants')
+    expect(text).toContain('All groups 11 participants')
+  })
+
+  it('draws a poll page\'s groups side by side, a withheld one as one "fewer than 5" cell', () => {
+    const text = read(comparedSlideHtml(handout([choice]), findPoll('choice')!))
+    expect(text).toContain('2 groups side by side and combined')
+    // (a column at a time: the grid places them)
+    expect(text).toContain('Option A Option B Option C No I don&#39;t know 25% 75% 0% 0% 0% fewer than 5 answered 18% 55% 0% 27% 0%')
+    expect(text).toContain('fewer than 5 answered')
+    expect(text).toContain('Survey: an earlier round (100 respondents)')
+    // Four groups and more: one row per group, so long names have room.
+    const many = ['GRPA22', 'GRPB33', 'GRPD55', 'GRPE66'].map(label => ({ label, name: label, participants: 6 }))
+    const wide = {
+      ...choice,
+      bySession: Object.fromEntries(many.map(g => [g.label, choice.bySession.GRPA22!])),
+    }
+    expect(comparedSlideHtml(handout([wide], many), findPoll('choice')!)).toContain('class="cgrid across')
+  })
+
+  it('gives the appendix a table per poll: a column per group and the combined one, texts escaped', () => {
+    const html = comparedAppendixHtml(handout([choice, ideas]))
+    expect(html).not.toContain('<b>Skills</b>')
+    const text = read(html)
+    expect(text).toContain('Group 1 &#60;municipalities&#62; GRPA22 8 answers GRPC44 fewer than 5 All groups 11 answers')
+    expect(text).toContain('Option A Survey 30% 2 · 25% fewer than 5 answered 2 · 18%')
+    expect(text).toContain('&#60;b&#62;Skills&#60;/b&#62; 4 fewer than 5 answered &#60;b&#62;Skills&#60;/b&#62; 5 Time 2 Time 2 Rare 1')
+    expect(text).toContain('9 answers in all · open text')
+  })
+})

@@ -1,0 +1,47 @@
+import type { Comparison } from '../polls/types.ts'
+import * as v from 'valibot'
+import { ComparedSessionsSchema } from '../polls/comparedSessions.ts'
+import { normalizeSessionCode } from './sessionCode.ts'
+
+export type ComparedCodes
+  = | { ok: true, codes: string[] }
+    | { ok: false, error: string }
+
+/**
+ * `--sessions A,B` as typed, for the CLIs: the codes as stored ('' for `default`), in the order given, or one
+ * message naming every code that is no session (a wrong one among several is found in one go).
+ */
+export async function comparedCodes(typed: string, hasSession: (code: string) => Promise<boolean>): Promise<ComparedCodes> {
+  const given = v.safeParse(ComparedSessionsSchema, typed)
+  if (!given.success)
+    return { ok: false, error: given.issues[0].message }
+  // Typed in any case: k7mpx2 and K7MPX2 are one group, compared once.
+  const codes = [
+    ...new Set(given.output.map(code => code === 'default'
+      ? ''
+      : normalizeSessionCode(code) ?? code)),
+  ]
+  const unknown: string[] = []
+  for (const code of codes) {
+    if (!await hasSession(code))
+      unknown.push(code)
+  }
+  return unknown.length
+    ? { ok: false, error: `unknown session${unknown.length > 1
+        ? 's'
+        : ''}: ${unknown.join(', ')}` }
+    : { ok: true, codes }
+}
+
+/** A group as people know it: the facilitator's name for it, else its code. */
+export function groupName(comparison: Pick<Comparison, 'names'>, label: string): string {
+  return comparison.names[label] ?? label
+}
+
+/** Each group left out of a comparison for some polls, with those polls (MIN_GROUP_SIZE), in the order compared. */
+export function withheldGroups(comparison: Comparison): { session: string, polls: string[] }[] {
+  return comparison.sessions.map(session => ({
+    session,
+    polls: comparison.polls.filter(p => 'withheld' in p.bySession[session]!).map(p => p.id),
+  })).filter(g => g.polls.length)
+}
