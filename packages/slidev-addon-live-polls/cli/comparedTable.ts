@@ -1,4 +1,5 @@
 import type { Poll, PollComparison, PollResults } from '../polls/types'
+import { withheldText } from '../polls/comparisonTable'
 import { counted, pct, sortTextEntries } from './handoutAppendix'
 
 /** A group in a compared handout: its code as compared (`default` for the default session) and what it is called. */
@@ -28,6 +29,8 @@ export interface Column {
   code?: string
   /** "8 answers", or "fewer than 5" for a withheld group. */
   answers: string
+  /** What a withheld group's column says instead of figures. */
+  withheld?: string
   combined: boolean
   /** Null for a group withheld from this poll: none of its figures are given. */
   cells: Cell[] | null
@@ -215,7 +218,10 @@ export function comparedTable(poll: Poll, compared: PollComparison, groups: Hand
           combined: false,
           ...('withheld' in results
             ? {
-                answers: fewerThan(minGroupSize),
+                answers: results.reason === 'complement'
+                  ? 'withheld'
+                  : fewerThan(minGroupSize),
+                withheld: withheldText(results),
                 cells: null,
               }
             : {

@@ -45,7 +45,7 @@ function figure(col: Column, r: number): string {
 }
 
 function withheld(col: Column, span: 'colspan' | 'rowspan', n: number): string {
-  return `<td class="withheld" ${span}="${n}">${escapeHtml(col.answers)} answered</td>`
+  return `<td class="withheld" ${span}="${n}">${escapeHtml(col.withheld ?? '')}</td>`
 }
 
 /** A column per group and the combined one, a row per option (scale point, ranked option, place in a text list). */

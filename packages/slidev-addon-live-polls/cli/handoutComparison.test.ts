@@ -13,6 +13,7 @@ function withheld(id: string, kind: PollResults['kind']) {
     id,
     kind,
     withheld: true as const,
+    reason: 'small' as const,
     fewerThan: 5,
   }
 }

@@ -93,7 +93,7 @@ export function comparedSlideHtml(data: HandoutComparison, poll: Poll): string {
         : ''}" style="grid-area:${at(r, c)}">${barCell(cell, table.rows[r]!)}</div>`)
     : [`<div class="withheld" style="grid-area:${across
         ? `${c + 2}/${first}/${c + 3}/${figures + first}`
-        : `2/${c + first}/${figures + 2}`}">${escapeHtml(col.answers)} answered</div>`])
+        : `2/${c + first}/${figures + 2}`}">${escapeHtml(col.withheld ?? '')}</div>`])
   const lines = across
     ? groups
     : figures

@@ -1,4 +1,4 @@
-import type { Comparison, Poll, PollComparison, PollResults, TextEntry } from './types.ts'
+import type { Comparison, Poll, PollComparison, PollResults, TextEntry, WithheldResults } from './types.ts'
 import { scalePoints } from './scalePoints.ts'
 
 /** One group of a comparison, or all of them together: a column of the console's tables and the projector's. */
@@ -10,6 +10,8 @@ export interface ComparisonColumn {
   /** Null where the group is withheld: fewer than `fewerThan` answered this poll in it. */
   results: PollResults | null
   fewerThan: number
+  /** Why a withheld column is: too few answered, or it would give a smaller group's numbers away. */
+  reason?: WithheldResults['reason']
 }
 
 /** One option (single, multiple, ranking) or point of the scale in one group. */
@@ -46,6 +48,13 @@ export interface ComparisonLabels {
   combined: string
 }
 
+/** What a withheld group's column says instead of numbers (English: the slides and the handout; the console translates). */
+export function withheldText(withheld: Pick<WithheldResults, 'fewerThan' | 'reason'>): string {
+  return withheld.reason === 'complement'
+    ? 'withheld to protect a smaller group'
+    : `fewer than ${withheld.fewerThan} answered`
+}
+
 /** A group's name where the facilitator gave one, else its code. */
 export function groupLabel(code: string, names: Comparison['names'], labels: ComparisonLabels): string {
   return names[code] ?? (code === 'default'
@@ -76,6 +85,9 @@ export function comparisonTable(poll: Poll, compared: PollComparison, comparison
         fewerThan: results && 'withheld' in results
           ? results.fewerThan
           : comparison.minGroupSize,
+        reason: results && 'withheld' in results
+          ? results.reason
+          : undefined,
       }
     }),
     {

@@ -58,12 +58,16 @@ export interface HiddenResults extends ResultsBase {
   hidden: true
 }
 
-/** A group's results kept out of a comparison: fewer than `fewerThan` (MIN_GROUP_SIZE) answered the poll in it. */
+/**
+ * A group's results kept out of a comparison: fewer than `fewerThan` (MIN_GROUP_SIZE) answered the poll in it
+ * ('small'), or its numbers would give a small group's away (the combined result minus the groups shown).
+ */
 export interface WithheldResults {
   id: string
   kind: PollKind
   withheld: true
   fewerThan: number
+  reason: 'small' | 'complement'
 }
 
 /** A workshop session as the console lists it. */

@@ -2,6 +2,7 @@ import type { Comparison } from '../polls/types.ts'
 import type { InProcessServer } from '../test/inProcessServer.ts'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startInProcess, TOKEN } from '../test/inProcessServer.ts'
+import { withheldGroups } from './compare.ts'
 
 let server: InProcessServer
 beforeEach(async () => {
@@ -77,6 +78,27 @@ async function compare(sessions: string, query = '') {
   const res = await api(`/api/compare?sessions=${sessions}${query}`)
   return { status: res.status, body: await res.json() as Comparison & { error?: string } }
 }
+
+describe('withheldGroups', () => {
+  it('withholds each group under the threshold, and the smallest other one while those together are still under it', () => {
+    expect(withheldGroups([6, 5, 9], 5)).toEqual(new Map())
+    // 3 + 1 < 5: the combined result minus 6 and 9 would be those four answers, so the 6 goes too.
+    expect(withheldGroups([6, 3, 9, 1], 5)).toEqual(new Map([
+      [1, 'small'],
+      [3, 'small'],
+      [0, 'complement'],
+    ]))
+    // 3 + 2 = 5: together they are as many as the rule asks, and the others are shown.
+    expect(withheldGroups([6, 3, 9, 2], 5)).toEqual(new Map([
+      [1, 'small'],
+      [3, 'small'],
+    ]))
+    expect(withheldGroups([2, 1], 5)).toEqual(new Map([
+      [0, 'small'],
+      [1, 'small'],
+    ]))
+  })
+})
 
 describe('gET /api/compare', () => {
   it('puts two groups side by side for every kind, with the combined result; a small group is withheld, and still counted', async () => {
@@ -173,17 +195,25 @@ describe('gET /api/compare', () => {
       },
     })
     // Three answered the scale in group B: fewer than five, so withheld; the combined mean (22 + 3) / 9 counts them.
+    // Group A is withheld too, or the combined result minus A's would be B's three answers.
     expect(poll('agreement')).toEqual({
       id: 'agreement',
       kind: 'scale',
       question: expect.any(String),
       bySession: {
-        [a]: expect.objectContaining({ participants: 6, mean: 3.67 }),
+        [a]: {
+          id: 'agreement',
+          kind: 'scale',
+          withheld: true,
+          fewerThan: 5,
+          reason: 'complement',
+        },
         [b]: {
           id: 'agreement',
           kind: 'scale',
           withheld: true,
           fewerThan: 5,
+          reason: 'small',
         },
       },
       combined: expect.objectContaining({ participants: 9, mean: 2.78 }),
@@ -197,16 +227,20 @@ describe('gET /api/compare', () => {
     const a = await newSession()
     await vote('', 'choice', 'default-phone-1', 'formal')
     await vote('', 'choice', 'default-phone-2', 'formal')
+    const b = await newSession()
     await vote(a, 'choice', 'workshop-phone-1', 'no')
-    const { body } = await compare(`default,${a}`)
-    expect(body.sessions).toEqual(['default', a])
+    await vote(b, 'choice', 'workshop-phone-2', 'no')
+    const { body } = await compare(`default,${a},${b}`)
+    expect(body.sessions).toEqual(['default', a, b])
     const choice = body.polls.find(p => p.id === 'choice')!
     expect(choice.bySession.default).toMatchObject({
       participants: 2,
       counts: { formal: 2 },
     })
-    expect(choice.bySession[a]).toMatchObject({ withheld: true, fewerThan: 2 })
-    expect(choice.combined).toMatchObject({ participants: 3 })
+    // One each: withheld, but two together, as many as the rule asks, so the default session is shown.
+    expect(choice.bySession[a]).toMatchObject({ withheld: true, fewerThan: 2, reason: 'small' })
+    expect(choice.bySession[b]).toMatchObject({ withheld: true, fewerThan: 2, reason: 'small' })
+    expect(choice.combined).toMatchObject({ participants: 4 })
   })
 
   it('names every unknown code in one 404, and refuses what is not a list of codes', async () => {
@@ -233,7 +267,8 @@ describe('gET /api/compare', () => {
     const count = (session: string, poll: string) => lines.filter(l => l.startsWith(`${session},${poll},`)).length
     expect(count(a, 'choice')).toBe(6)
     expect(count(b, 'choice')).toBe(5)
-    expect(count(a, 'agreement')).toBe(6)
+    // B has three answers to the scale, and A is withheld with it (the complement): neither is in the file.
+    expect(count(a, 'agreement')).toBe(0)
     expect(count(b, 'agreement')).toBe(0)
     expect(csv).not.toContain('Rude words')
     const json = await api(`/api/compare?sessions=${a},${b}&download`)

@@ -3,7 +3,7 @@ import type { Store, StoreChange, StoredAs } from './store/store.ts'
 import type { Tally } from './tally.ts'
 import { moderationKey } from '../polls/normalizeText.ts'
 import { validateAnswer } from '../polls/validateAnswer.ts'
-import { comparePoll, isWithheld } from './compare.ts'
+import { comparePoll, withheldGroups } from './compare.ts'
 import { toCsv, toJson } from './exportResults.ts'
 import { PollError } from './pollError.ts'
 import { aggregate, hiddenResults, TEXT_ENTRIES_SHOWN } from './results.ts'
@@ -456,17 +456,14 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
 
     /** Every answer of these sessions, one row each with its session, but none of a group withheld from a poll. */
     async compareCsv(sessions: string[], minGroupSize: number): Promise<string> {
-      return toCsv(await Promise.all(sessions.map(async (session) => {
-        const shown = new Set<string>()
-        for (const poll of polls) {
-          if (!isWithheld((await tallyOf(session, poll.id)).answers.size, minGroupSize))
-            shown.add(poll.id)
-        }
-        return {
-          session,
-          rows: (await store.rows(session)).filter(row => shown.has(row.poll)),
-        }
-      })), polls)
+      const withheld = await Promise.all(polls.map(async poll => withheldGroups(
+        await Promise.all(sessions.map(async session => (await tallyOf(session, poll.id)).answers.size)),
+        minGroupSize,
+      )))
+      return toCsv(await Promise.all(sessions.map(async (session, i) => ({
+        session,
+        rows: (await store.rows(session)).filter(row => !withheld[polls.findIndex(p => p.id === row.poll)]?.has(i)),
+      }))), polls)
     },
     async exportJson(session: string) {
       const full = new Map(await Promise.all(polls.map(async p => [p.id, await fullResults(session, p.id)] as const)))
