@@ -5,9 +5,10 @@ import type { LookupBudget } from './lookupBudget.ts'
 import type { PollService } from './pollService.ts'
 import { addRoute, createRouter, findRoute } from 'rou3'
 import * as v from 'valibot'
-import { ComparedSessionsSchema, SessionNameSchema } from '../polls/comparedSessions.ts'
+import { SessionNameSchema } from '../polls/comparedSessions.ts'
 import { ParticipantSchema } from '../polls/participant.ts'
 import { presenterActions } from '../polls/presenterActions.ts'
+import { comparedCodes } from './comparedCodes.ts'
 import { requestUrl } from './http.ts'
 import { isJsonBody, parseBody, sendJson } from './httpJson.ts'
 import { PollError } from './pollError.ts'
@@ -159,22 +160,14 @@ export function createApiHandler({ service, token, joinUrl, deck, session, addre
   // Workshop sessions side by side, for the debrief: the console, the projector (?sessions=) and exports.
   on(['GET'], '/api/compare', async (req, res, url) => {
     requirePresenter(req)
-    const given = v.safeParse(ComparedSessionsSchema, url.searchParams.get('sessions') ?? '')
-    if (!given.success)
-      throw new PollError(400, given.issues[0].message)
-    const codes = given.output.map(codeOf)
     lookups.check(address(req))
-    const unknown = []
-    for (const [i, code] of codes.entries()) {
-      if (!await service.hasSession(code))
-        unknown.push(given.output[i])
+    const compared = await comparedCodes(url.searchParams.get('sessions') ?? '', service.hasSession)
+    if (!compared.ok) {
+      if (compared.status === 404)
+        lookups.failed(address(req))
+      throw new PollError(compared.status, compared.error)
     }
-    if (unknown.length) {
-      lookups.failed(address(req))
-      throw new PollError(404, `unknown session${unknown.length > 1
-        ? 's'
-        : ''}: ${unknown.join(', ')}`)
-    }
+    const { codes } = compared
     const format = url.searchParams.get('format') ?? 'json'
     if (format !== 'json' && format !== 'csv')
       throw new PollError(400, 'format must be csv or json')

@@ -13,12 +13,12 @@ describe('comparedCodes', () => {
   })
 
   it('names every code that is no session, in one message', async () => {
-    expect(await comparedCodes('K7MPX2,ZZZZ22,no!', hasSession)).toEqual({ ok: false, error: 'unknown sessions: ZZZZ22, no!' })
-    expect(await comparedCodes('ZZZZ22', hasSession)).toEqual({ ok: false, error: 'unknown session: ZZZZ22' })
+    expect(await comparedCodes('K7MPX2,ZZZZ22,no!', hasSession)).toEqual({ ok: false, status: 404, error: 'unknown sessions: ZZZZ22, no!' })
+    expect(await comparedCodes('ZZZZ22', hasSession)).toEqual({ ok: false, status: 404, error: 'unknown session: ZZZZ22' })
   })
 
   it('refuses an empty list and more than eight groups', async () => {
-    expect(await comparedCodes(' , ', hasSession)).toMatchObject({ ok: false, error: 'sessions: name at least one session code' })
+    expect(await comparedCodes(' , ', hasSession)).toMatchObject({ ok: false, status: 400, error: 'sessions: name at least one session code' })
     expect(await comparedCodes('A2,B2,C2,D2,E2,F2,G2,H2,J2', hasSession)).toMatchObject({ ok: false, error: 'sessions: at most 8 sessions side by side' })
   })
 })

@@ -5,16 +5,17 @@ import { normalizeSessionCode } from './sessionCode.ts'
 
 export type ComparedCodes
   = | { ok: true, codes: string[] }
-    | { ok: false, error: string }
+    /** 400: not a list of codes; 404: codes that are no session (a failed look-up). */
+    | { ok: false, status: 400 | 404, error: string }
 
 /**
- * `--sessions A,B` as typed, for the CLIs: the codes as stored ('' for `default`), in the order given, or one
+ * `?sessions=A,B` or `--sessions A,B` as typed: the codes as stored ('' for `default`), in the order given, or one
  * message naming every code that is no session (a wrong one among several is found in one go).
  */
 export async function comparedCodes(typed: string, hasSession: (code: string) => Promise<boolean>): Promise<ComparedCodes> {
   const given = v.safeParse(ComparedSessionsSchema, typed)
   if (!given.success)
-    return { ok: false, error: given.issues[0].message }
+    return { ok: false, status: 400, error: given.issues[0].message }
   // Typed in any case: k7mpx2 and K7MPX2 are one group, compared once.
   const codes = [
     ...new Set(given.output.map(code => code === 'default'
@@ -27,7 +28,7 @@ export async function comparedCodes(typed: string, hasSession: (code: string) =>
       unknown.push(code)
   }
   return unknown.length
-    ? { ok: false, error: `unknown session${unknown.length > 1
+    ? { ok: false, status: 404, error: `unknown session${unknown.length > 1
         ? 's'
         : ''}: ${unknown.join(', ')}` }
     : { ok: true, codes }
@@ -39,7 +40,7 @@ export function groupName(comparison: Pick<Comparison, 'names'>, label: string):
 }
 
 /** Each group left out of a comparison for some polls, with those polls (MIN_GROUP_SIZE), in the order compared. */
-export function withheldGroups(comparison: Comparison): { session: string, polls: string[] }[] {
+export function withheldByGroup(comparison: Comparison): { session: string, polls: string[] }[] {
   return comparison.sessions.map(session => ({
     session,
     polls: comparison.polls.filter(p => 'withheld' in p.bySession[session]!).map(p => p.id),

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { comparedCodes, withheldGroups } from '../comparedCodes.ts'
+import { comparedCodes, withheldByGroup } from '../comparedCodes.ts'
 import { readConfig } from '../config.ts'
 import { loadDeck } from '../deckPolls.ts'
 import { PRIVACY_NOTE } from '../exportResults.ts'
@@ -57,7 +57,7 @@ if (values.sessions !== undefined) {
     fail(`Cannot compare: ${compared.error} (in ${store.location}). ${await known()}`)
   const { minGroupSize } = config
   const comparison = await service.compare(compared.codes, minGroupSize, format === 'json')
-  const withheld = withheldGroups(comparison)
+  const withheld = withheldByGroup(comparison)
   if (withheld.length) {
     notes.push(`Withheld (fewer than ${minGroupSize} participants answered, MIN_GROUP_SIZE; counted only in the combined results${format === 'csv'
       ? ', their answers left out of this file'
