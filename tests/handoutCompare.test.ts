@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSqliteStore } from '../packages/slidev-addon-live-polls/server/store/sqliteStore'
 import { loadSlides } from './deck'
 import { findPoll } from './deckPolls.ts'
@@ -15,9 +15,9 @@ function layoutPages(file: string): string[] {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f').slice(0, -1)
 }
 
-/** A page's lines, white space collapsed, without the withheld column's words (which may share a row's line). */
+/** A page's lines, white space collapsed, without the withheld columns' words (which may share a row's line). */
 function lines(page: string): string[] {
-  return page.split('\n').map(l => l.replace(/fewer than 5|answered/g, '').replace(/\s+/g, ' ').trim()).filter(Boolean)
+  return page.split('\n').map(l => l.replace(/fewer than 5|answered|withheld to protect a smaller group|withheld/g, '').replace(/\s+/g, ' ').trim()).filter(Boolean)
 }
 
 /** The figures of each row of a table ("2 · 25%", "28 · #1"; on a poll page "25%"), row by row. */
@@ -27,6 +27,8 @@ function figureRows(text: string, pattern: RegExp): string[][] {
 
 const APPENDIX_FIGURE = /\d+ · (?:\d+%|#\d+)/g
 const SLIDE_FIGURE = /\b\d+%/g
+/** A scale's figures and its mean. */
+const WITH_MEAN = (figure: RegExp): RegExp => new RegExp(`${figure.source}|\\b\\d\\.\\d+\\b`, 'g')
 
 /** From one poll's heading to the next one's. */
 function section(text: string, question: string, next?: string): string {
@@ -37,14 +39,52 @@ function section(text: string, question: string, next?: string): string {
     : undefined)
 }
 
+const flat = (text: string): string => text.replace(/\s+/g, ' ')
+const count = (text: string, pattern: RegExp): number => text.match(pattern)?.length ?? 0
+const question = (poll: string): string => findPoll(poll)!.question
+const slides = await loadSlides()
+
+/** A compared handout's parts: its cover, a poll slide's place on its page (above the caption and the speaker notes), the appendix. */
+function parts(pages: string[]) {
+  const pollPage = (poll: string): string => pages[slides.find(s => s.poll === poll)!.no - 1]!.split(/Slide \d+ of/)[0]!
+  const appendix = pages.slice(slides.length).join('\n')
+  return {
+    cover: pages[0]!,
+    pollPage,
+    appendix,
+    // Where a group's figures could be read: the poll pages (the deck's slide, exported with its results, is not
+    // drawn there) and the appendix; the industry's reference figures left out.
+    figures: [
+      ...slides.filter(s => s.poll).map(s => pollPage(s.poll!)),
+      appendix,
+    ].join('\n').replace(/Industry \d+%/g, ''),
+  }
+}
+
+/** The deck's own fonts, no fallback; A4, every word at least 15 mm from each edge. */
+function checkPrint(out: string, pages: string[]): void {
+  const fonts = [
+    ...new Set(execFileSync('pdffonts', [out], { encoding: 'utf8' }).trim().split('\n').slice(2).map(row => row.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''))),
+  ].sort()
+  console.log(`Fonts: ${fonts.join(', ')}`)
+  expect(fonts).toEqual(expect.arrayContaining(['Lato-Bold', 'Lato-Regular', 'Lexend-Bold']))
+  expect(fonts.filter(f => !/^(?:Lato|Lexend|FiraCode)|^\[none\]$/.test(f))).toEqual([])
+  const bbox = execFileSync('pdftotext', ['-bbox', out, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const words = [
+    ...bbox.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"/g),
+  ].map(m => m.slice(1).map(n => Number(n) / MM))
+  const margin = Math.min(...words.flatMap(([x0, y0, x1, y1]) => [x0!, y0!, 210 - x1!, 297 - y1!]))
+  console.log(`Pages: ${pages.length}, narrowest margin ${margin.toFixed(1)} mm`)
+  expect(margin).toBeGreaterThanOrEqual(15)
+}
+
 describe('npm run handout -- --sessions', () => {
-  it('compares groups: the cover names them, poll pages and appendix give each group\'s figures and the combined, a small group only "fewer than 5"', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'handout-compare-'))
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
-    const db = join(dir, 'polls.sqlite')
+  const dir = mkdtempSync(join(tmpdir(), 'handout-compare-'))
+  const db = join(dir, 'polls.sqlite')
+  beforeAll(async () => {
     const store = createSqliteStore(db)
     const at = Date.now()
-    for (const code of ['GRPA22', 'GRPB33', 'GRPC44'])
+    for (const code of ['GRPA22', 'GRPB33', 'GRPC44', 'GRPD55'])
       await store.createSession(code, at)
     await store.setSessionName('GRPA22', 'Group 1 — municipalities')
     const votes = (session: string, poll: string, answers: (string | string[] | number)[]) => answers.map((answer, i) => ({
@@ -56,8 +96,9 @@ describe('npm run handout -- --sessions', () => {
     }))
     const ranked = (...order: string[]) => order
     const repeat = <T>(n: number, value: T): T[] => Array.from<T>({ length: n }).fill(value)
-    // A: eight people; B: five; C: three, fewer than MIN_GROUP_SIZE (5) everywhere. B has only two answers on
-    // the maturity poll. C's figures are chosen to appear nowhere else: its shares 67% and 33%, its mean 3.67.
+    // A: eight people; B: five; C: three and D: two, each fewer than MIN_GROUP_SIZE (5) everywhere, five together.
+    // C's figures are chosen to appear nowhere else (its shares 67% and 33%, its mean 3.67), and D's (its shares
+    // 50%, its mean 2.5). On the maturity poll C and D have three answers together: B is withheld with them there.
     await store.saveVotes([
       ...votes('GRPA22', 'has-ospo', [
         'formal',
@@ -77,6 +118,7 @@ describe('npm run handout -- --sessions', () => {
         'formal',
       ]),
       ...votes('GRPC44', 'has-ospo', ['no', 'no', 'unsure']),
+      ...votes('GRPD55', 'has-ospo', ['planned', 'unsure']),
       ...votes('GRPA22', 'maturity', [
         'accidental',
         'repetitive',
@@ -87,22 +129,37 @@ describe('npm run handout -- --sessions', () => {
         'collaborate',
         'prevail',
       ]),
-      ...votes('GRPB33', 'maturity', ['accidental', 'accidental']),
+      // B's 80% for directed is a share no other figure of either handout has.
+      ...votes('GRPB33', 'maturity', [
+        'directed',
+        'directed',
+        'directed',
+        'directed',
+        'repetitive',
+      ]),
+      ...votes('GRPC44', 'maturity', ['accidental']),
+      ...votes('GRPD55', 'maturity', ['accidental', 'accidental']),
       ...votes('GRPA22', 'twenty-years', [2, 3, 4, 4, 5, 5, 3, 4]),
       ...votes('GRPB33', 'twenty-years', [1, 2, 2, 3, 3]),
       ...votes('GRPC44', 'twenty-years', [5, 5, 1]),
+      ...votes('GRPD55', 'twenty-years', [1, 4]),
       ...votes('GRPA22', 'challenges', [
         ...repeat(5, ['resources', 'culture']),
         ...repeat(3, ['regulation']),
       ]),
       ...votes('GRPB33', 'challenges', repeat(5, ['support', 'outsourcing', 'resources'])),
       ...votes('GRPC44', 'challenges', repeat(3, ['outsourcing'])),
+      ...votes('GRPD55', 'challenges', [
+        ['regulation', 'resources'],
+        ['regulation'],
+      ]),
       ...votes('GRPA22', 'challenges-rank', [
         ...repeat(4, ranked('culture', 'resources', 'regulation', 'support', 'outsourcing')),
         ...repeat(4, ranked('resources', 'culture', 'support', 'regulation', 'outsourcing')),
       ]),
       ...votes('GRPB33', 'challenges-rank', repeat(5, ranked('outsourcing', 'support', 'regulation', 'culture', 'resources'))),
       ...votes('GRPC44', 'challenges-rank', repeat(3, ranked('regulation', 'outsourcing', 'support', 'culture', 'resources'))),
+      ...votes('GRPD55', 'challenges-rank', repeat(2, ranked('resources', 'support', 'outsourcing', 'culture', 'regulation'))),
       ...votes('GRPA22', 'what-else', [
         'Skills',
         'Skills',
@@ -121,131 +178,332 @@ describe('npm run handout -- --sessions', () => {
         'Community',
       ]),
       ...votes('GRPC44', 'what-else', ['Tiny group secret', 'Tiny group secret', 'Skills']),
+      ...votes('GRPD55', 'what-else', ['Skills', 'Quiet corner']),
     ])
     await store.close()
-    const out = join(dir, 'handout.pdf')
-    // The small group first: the deck is exported with its results on the poll slides, none of which may reach the handout.
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  /** The compared handout of `sessions`, as pages of text; the PDF stays in `dir` for the font and margin checks. */
+  function handout(sessions: string, name: string): { out: string, pages: string[] } {
+    const out = join(dir, `${name}.pdf`)
     execFileSync(process.execPath, [
       '--import',
       'tsx',
       'packages/slidev-addon-live-polls/cli/handout.ts',
       '--sessions',
-      'grpc44,GRPA22,GRPB33',
+      sessions,
       '--output',
       out,
     ], {
       stdio: 'inherit',
       env: { ...process.env, POLL_DB: db, TMPDIR: dir },
     })
+    return {
+      out,
+      pages: layoutPages(out),
+    }
+  }
 
-    const slides = await loadSlides()
-    const pages = layoutPages(out)
-    const all = pages.join('\n')
-    const flat = (text: string): string => text.replace(/\s+/g, ' ')
-    // A poll slide's place on its page, above the caption and the speaker notes.
-    const pollPage = (poll: string) => pages[slides.find(s => s.poll === poll)!.no - 1]!.split(/Slide \d+ of/)[0]!
-    const question = (poll: string) => findPoll(poll)!.question
+  it('compares four groups: the cover names them, poll pages and appendix give each group\'s figures and the combined, the small ones only "fewer than 5", and B "withheld to protect a smaller group" where they are fewer together', () => {
+    // A small group first: the deck is exported with its results on the poll slides, none of which may reach the handout.
+    // Four groups: drawn as rows, one under another, with the options across.
+    const { out, pages } = handout('grpc44,GRPA22,GRPB33,GRPD55', 'four')
+    const { cover, pollPage, appendix, figures } = parts(pages)
 
-    // The cover: the groups by name (else code), how many took part in each, the small one only as "fewer than 5".
-    const cover = lines(pages[0]!)
-    expect(flat(pages[0]!)).toContain('Workshop handout · 3 groups compared')
-    expect(flat(pages[0]!)).toContain('GRPC44 fewer than 5 participants')
-    expect(cover).toContain('Group 1 — municipalities GRPA22 8 participants')
-    expect(cover).toContain('GRPB33 5 participants')
-    expect(cover).toContain('All groups 16 participants')
+    // The cover: the groups by name (else code), how many took part in each, the small ones only as "fewer than 5".
+    expect(flat(cover)).toContain('Workshop handout · 4 groups compared')
+    expect(flat(cover)).toContain('GRPC44 fewer than 5 participants')
+    expect(flat(cover)).toContain('GRPD55 fewer than 5 participants')
+    expect(lines(cover)).toContain('Group 1 — municipalities GRPA22 8 participants')
+    expect(lines(cover)).toContain('GRPB33 5 participants')
+    expect(lines(cover)).toContain('All groups 18 participants')
 
-    // A poll page: the groups side by side, then the combined; each row gives A, B and combined, nothing of C.
+    // A poll page: a row per group, then the combined; C and D together are five, so A and B give their figures.
     const hasOspo = pollPage('has-ospo')
     expect(flat(hasOspo)).toContain(question('has-ospo'))
-    expect(flat(hasOspo)).toMatch(/GRPC44 .*Group 1 — .*GRPB33 .*All groups/)
-    expect(flat(hasOspo)).toContain('fewer than 5 answered')
+    expect(flat(hasOspo)).toMatch(/GRPC44 .*Group 1 — .*GRPB33 .*GRPD55 .*All groups/)
+    expect(count(hasOspo, /fewer than 5 answered/g)).toBe(2)
     expect(figureRows(hasOspo, SLIDE_FIGURE)).toEqual([
-      ['25%', '20%', '19%'],
-      ['25%', '60%', '31%'],
-      ['13%', '0%', '6%'],
-      ['25%', '20%', '31%'],
-      ['13%', '0%', '13%'],
+      ['25%', '25%', '13%', '25%', '13%'],
+      ['20%', '60%', '0%', '20%', '0%'],
+      ['17%', '28%', '11%', '28%', '17%'],
     ])
-    expect(lines(pollPage('twenty-years'))).toContain('Mean 3.75 2.2 3.25')
-    expect(flat(pollPage('what-else'))).toContain('Skills 3')
+    expect(figureRows(pollPage('twenty-years'), WITH_MEAN(SLIDE_FIGURE))).toEqual([
+      [
+        '0%',
+        '13%',
+        '25%',
+        '38%',
+        '25%',
+        '3.75',
+      ],
+      ['20%', '40%', '40%', '0%', '0%', '2.2'],
+      [
+        '17%',
+        '17%',
+        '22%',
+        '22%',
+        '22%',
+        '3.17',
+      ],
+    ])
+    expect(flat(pollPage('what-else'))).toContain('Group 1 — municipalities Skills Budgets Legal clarity Time')
+    expect(flat(pollPage('what-else'))).toContain('+3 more')
+    // The maturity poll: C's one answer and D's two are three together, so B is withheld as well (the combined
+    // minus A and B would be theirs); A and the combined keep their figures.
+    const maturityPage = pollPage('maturity')
+    expect(flat(maturityPage)).toMatch(/GRPB33 withheld to protect a smaller group withheld GRPD55/)
+    expect(figureRows(maturityPage, SLIDE_FIGURE)).toEqual([
+      ['13%', '25%', '38%', '13%', '13%'],
+      ['25%', '19%', '44%', '6%', '6%'],
+    ])
 
-    // The appendix: a table per poll, a column per group and the combined one.
-    const appendix = pages.slice(slides.length).join('\n')
+    // The appendix: a table per poll, a row per group and the combined one.
     for (const page of pages.slice(slides.length))
-      expect(page).toContain('Results appendix · 3 groups compared')
+      expect(page).toContain('Results appendix · 4 groups compared')
     expect(figureRows(section(appendix, question('has-ospo'), question('maturity')), APPENDIX_FIGURE)).toEqual([
-      ['2 · 25%', '1 · 20%', '3 · 19%'],
-      ['2 · 25%', '3 · 60%', '5 · 31%'],
-      ['1 · 13%', '0 · 0%', '1 · 6%'],
-      ['2 · 25%', '1 · 20%', '5 · 31%'],
-      ['1 · 13%', '0 · 0%', '2 · 13%'],
+      [
+        '2 · 25%',
+        '2 · 25%',
+        '1 · 13%',
+        '2 · 25%',
+        '1 · 13%',
+      ],
+      [
+        '1 · 20%',
+        '3 · 60%',
+        '0 · 0%',
+        '1 · 20%',
+        '0 · 0%',
+      ],
+      [
+        '3 · 17%',
+        '5 · 28%',
+        '2 · 11%',
+        '5 · 28%',
+        '3 · 17%',
+      ],
     ])
-    // B answered the maturity poll with two: withheld there, while A's eight and all ten combined are given.
     const maturity = section(appendix, question('maturity'), question('level'))
-    expect(flat(maturity)).toContain('10 answers in all')
+    expect(flat(maturity)).toContain('16 answers in all')
+    expect(flat(maturity)).toMatch(/GRPB33 withheld to protect a smaller group withheld GRPD55/)
     expect(figureRows(maturity, APPENDIX_FIGURE)).toEqual([
-      ['1 · 13%', '3 · 30%'],
-      ['2 · 25%', '2 · 20%'],
-      ['3 · 38%', '3 · 30%'],
-      ['1 · 13%', '1 · 10%'],
-      ['1 · 13%', '1 · 10%'],
+      [
+        '1 · 13%',
+        '2 · 25%',
+        '3 · 38%',
+        '1 · 13%',
+        '1 · 13%',
+      ],
+      [
+        '4 · 25%',
+        '3 · 19%',
+        '7 · 44%',
+        '1 · 6%',
+        '1 · 6%',
+      ],
     ])
     expect(figureRows(section(appendix, question('challenges'), question('challenges-rank')), APPENDIX_FIGURE)).toEqual([
-      ['5 · 63%', '5 · 100%', '10 · 63%'],
-      ['3 · 38%', '0 · 0%', '3 · 19%'],
-      ['5 · 63%', '0 · 0%', '5 · 31%'],
-      ['0 · 0%', '5 · 100%', '5 · 31%'],
-      ['0 · 0%', '5 · 100%', '8 · 50%'],
+      [
+        '5 · 63%',
+        '3 · 38%',
+        '5 · 63%',
+        '0 · 0%',
+        '0 · 0%',
+      ],
+      [
+        '5 · 100%',
+        '0 · 0%',
+        '0 · 0%',
+        '5 · 100%',
+        '5 · 100%',
+      ],
+      [
+        '11 · 61%',
+        '5 · 28%',
+        '5 · 28%',
+        '5 · 28%',
+        '8 · 44%',
+      ],
     ])
-    // Ranking: Borda points and place in each group, rows in the combined order (equal points, equal place).
-    expect(figureRows(section(appendix, question('challenges-rank'), question('what-else')), APPENDIX_FIGURE)).toEqual([
-      ['28 · #1', '5 · #4', '36 · #1'],
-      ['12 · #3', '10 · #3', '34 · #2'],
-      ['12 · #3', '15 · #2', '33 · #3'],
-      ['0 · #5', '20 · #1', '29 · #4'],
-      ['28 · #1', '0 · #5', '28 · #5'],
+    // Ranking: Borda points and place in each group, options in the combined order (equal points, equal place).
+    const ranking = section(appendix, question('challenges-rank'), question('what-else'))
+    expect(figureRows(ranking, APPENDIX_FIGURE)).toEqual([
+      [
+        '12 · #3',
+        '28 · #1',
+        '28 · #1',
+        '12 · #3',
+        '0 · #5',
+      ],
+      [
+        '15 · #2',
+        '5 · #4',
+        '0 · #5',
+        '10 · #3',
+        '20 · #1',
+      ],
+      [
+        '39 · #1',
+        '38 · #2',
+        '36 · #3',
+        '34 · #4',
+        '33 · #5',
+      ],
     ])
-    // Open text: each group's answers, most frequent first; the combined column counts the small group's too.
+    // Open text: each group's answers, most frequent first; the combined counts the small groups' too.
     const texts = lines(section(appendix, question('what-else'), question('twenty-years')))
-    expect(texts).toContain('Skills 3 Community 2 Skills 5')
-    expect(texts).toContain('Budgets 2 Procurement rules 2 Budgets 2')
-    expect(texts).toContain('Legal clarity 2 Skills 1 Community 2')
-    expect(texts).toContain('Tiny group secret 2')
-    const scale = section(appendix, question('twenty-years'))
-    expect(figureRows(scale, APPENDIX_FIGURE)).toEqual([
-      ['0 · 0%', '1 · 20%', '2 · 13%'],
-      ['1 · 13%', '2 · 40%', '3 · 19%'],
-      ['2 · 25%', '2 · 40%', '4 · 25%'],
-      ['3 · 38%', '0 · 0%', '3 · 19%'],
-      ['2 · 25%', '0 · 0%', '4 · 25%'],
+    expect(texts).toContain('Group 1 — municipalities Skills 3 · Budgets 2 · Legal clarity 2 · Time 1')
+    expect(texts).toContain('GRPB33 Community 2 · Procurement rules 2 · Skills 1')
+    expect(texts).toContain('All groups Skills 6 · Budgets 2 · Community 2 · Legal clarity 2 · Procurement rules 2 · Tiny group secret 2 ·')
+    expect(texts).toContain('18 answers Quiet corner 1 · Time 1')
+    expect(figureRows(section(appendix, question('twenty-years')), WITH_MEAN(APPENDIX_FIGURE))).toEqual([
+      [
+        '0 · 0%',
+        '1 · 13%',
+        '2 · 25%',
+        '3 · 38%',
+        '2 · 25%',
+        '3.75',
+      ],
+      [
+        '1 · 20%',
+        '2 · 40%',
+        '2 · 40%',
+        '0 · 0%',
+        '0 · 0%',
+        '2.2',
+      ],
+      [
+        '3 · 17%',
+        '3 · 17%',
+        '4 · 22%',
+        '4 · 22%',
+        '4 · 22%',
+        '3.17',
+      ],
     ])
-    expect(lines(scale)).toContain('Mean 3.75 2.2 3.25')
 
-    // The small group's own figures, and how many answered in it, appear nowhere: not on the cover, not on
-    // a poll page (the deck's slide, exported with its results, is not drawn there), not in the appendix.
-    const compared = [
-      pages[0]!,
-      ...slides.filter(s => s.poll).map(s => pages[s.no - 1]!),
-      appendix,
-    ].join('\n').replace(/Industry \d+%/g, '')
-    expect(compared).not.toMatch(/\b(?:67|33)%/)
-    expect(all).not.toContain('3.67')
-    expect(all).not.toMatch(/\b[23] (?:answers|participants)\b/)
-    expect(compared.match(/fewer than 5/g)!.length).toBeGreaterThanOrEqual(2 * 8 + 1)
+    // Withheld, and saying so: C and D on every poll, A and B too where nobody answered (level, sponsor), each on
+    // its poll page and in the appendix; B as the complement on the maturity poll, twice.
+    expect(count(figures, /fewer than 5 answered/g)).toBe(2 * (8 + 8 + 2 + 2))
+    expect(count(figures, /withheld to protect a smaller group/g)).toBe(2)
+    // The small groups' own figures, and how many answered in them, appear nowhere: C's shares 67% and 33% and
+    // mean 3.67, D's shares 50% and mean 2.5. Nor do B's on the maturity poll: its 80% for directed, its count.
+    const all = pages.join('\n')
+    expect(`${cover}\n${figures}`).not.toMatch(/\b(?:67|33|50)%/)
+    expect(all).not.toMatch(/\b3\.67\b|\b2\.5\b/)
+    expect(all).not.toMatch(/\b[123] (?:answers?|participants?)\b/)
+    expect(figures).not.toMatch(/\b80%/)
+    expect(flat(maturity)).not.toContain('5 answers')
+    expect(flat(maturityPage)).not.toContain('5 answers')
 
-    // Fonts: the deck's own, no fallback; A4, every word at least 15 mm from each edge.
-    const fonts = [
-      ...new Set(execFileSync('pdffonts', [out], { encoding: 'utf8' }).trim().split('\n').slice(2).map(row => row.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''))),
-    ].sort()
-    console.log(`Fonts: ${fonts.join(', ')}`)
-    expect(fonts).toEqual(expect.arrayContaining(['Lato-Bold', 'Lato-Regular', 'Lexend-Bold']))
-    expect(fonts.filter(f => !/^(?:Lato|Lexend|FiraCode)|^\[none\]$/.test(f))).toEqual([])
-    const bbox = execFileSync('pdftotext', ['-bbox', out, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
-    const words = [
-      ...bbox.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"/g),
-    ].map(m => m.slice(1).map(n => Number(n) / MM))
-    const margin = Math.min(...words.flatMap(([x0, y0, x1, y1]) => [x0!, y0!, 210 - x1!, 297 - y1!]))
-    console.log(`Pages: ${pages.length}, narrowest margin ${margin.toFixed(1)} mm`)
-    expect(margin).toBeGreaterThanOrEqual(15)
+    checkPrint(out, pages)
+  }, 300_000)
+
+  it('compares three groups: with one small group, the smallest other is withheld on every poll, "withheld to protect a smaller group", none of its figures given', () => {
+    // Three groups: drawn as columns. Without D, C's three answers are the only ones withheld: B goes too.
+    const { out, pages } = handout('grpc44,GRPA22,GRPB33', 'three')
+    const { cover, pollPage, appendix, figures } = parts(pages)
+    expect(flat(cover)).toContain('Workshop handout · 3 groups compared')
+    expect(flat(cover)).toContain('GRPC44 fewer than 5 participants')
+    expect(lines(cover)).toContain('All groups 16 participants')
+
+    // A poll page: A and the combined give their figures; C's column and B's say why they give none.
+    const hasOspo = pollPage('has-ospo')
+    expect(flat(hasOspo)).toMatch(/GRPC44 Group 1 — GRPB33 All groups fewer than 5 municipalities withheld 16 answers 8 answers/)
+    expect(figureRows(hasOspo, SLIDE_FIGURE)).toEqual([
+      ['25%', '19%'],
+      ['25%', '31%'],
+      ['13%', '6%'],
+      ['25%', '31%'],
+      ['13%', '13%'],
+    ])
+    expect(figureRows(pollPage('twenty-years'), WITH_MEAN(SLIDE_FIGURE))).toEqual([
+      ['0%', '13%'],
+      ['13%', '19%'],
+      ['25%', '25%'],
+      ['38%', '19%'],
+      ['25%', '25%'],
+      ['3.75', '3.25'],
+    ])
+
+    // The appendix: a column per group and the combined one, B's a withheld one on every poll answered.
+    const polls = [
+      'has-ospo',
+      'maturity',
+      'level',
+      'sponsor',
+      'challenges',
+      'challenges-rank',
+      'what-else',
+      'twenty-years',
+    ]
+    const table = (poll: string): string => section(appendix, question(poll), polls[polls.indexOf(poll) + 1] && question(polls[polls.indexOf(poll) + 1]!))
+    for (const poll of [
+      'has-ospo',
+      'maturity',
+      'challenges',
+      'challenges-rank',
+      'twenty-years',
+    ]) {
+      expect(flat(table(poll)), poll).toMatch(/GRPC44 GRPA22 GRPB33 All groups fewer than 5 8 answers withheld 1[46] answers/)
+      expect(flat(table(poll)), poll).toMatch(/withheld to protect a .*smaller group/)
+    }
+    expect(figureRows(table('has-ospo'), APPENDIX_FIGURE)).toEqual([
+      ['2 · 25%', '3 · 19%'],
+      ['2 · 25%', '5 · 31%'],
+      ['1 · 13%', '1 · 6%'],
+      ['2 · 25%', '5 · 31%'],
+      ['1 · 13%', '2 · 13%'],
+    ])
+    expect(figureRows(table('maturity'), APPENDIX_FIGURE)).toEqual([
+      ['1 · 13%', '2 · 14%'],
+      ['2 · 25%', '3 · 21%'],
+      ['3 · 38%', '7 · 50%'],
+      ['1 · 13%', '1 · 7%'],
+      ['1 · 13%', '1 · 7%'],
+    ])
+    expect(figureRows(table('challenges'), APPENDIX_FIGURE)).toEqual([
+      ['5 · 63%', '10 · 63%'],
+      ['3 · 38%', '3 · 19%'],
+      ['5 · 63%', '5 · 31%'],
+      ['0 · 0%', '5 · 31%'],
+      ['0 · 0%', '8 · 50%'],
+    ])
+    expect(figureRows(table('challenges-rank'), APPENDIX_FIGURE)).toEqual([
+      ['28 · #1', '36 · #1'],
+      ['12 · #3', '34 · #2'],
+      ['12 · #3', '33 · #3'],
+      ['0 · #5', '29 · #4'],
+      ['28 · #1', '28 · #5'],
+    ])
+    const texts = lines(table('what-else'))
+    expect(texts).toContain('Skills 3 Skills 5')
+    expect(texts).toContain('Budgets 2 Budgets 2')
+    expect(texts).toContain('Tiny group secret 2')
+    expect(figureRows(table('twenty-years'), WITH_MEAN(APPENDIX_FIGURE))).toEqual([
+      ['0 · 0%', '2 · 13%'],
+      ['1 · 13%', '3 · 19%'],
+      ['2 · 25%', '4 · 25%'],
+      ['3 · 38%', '3 · 19%'],
+      ['2 · 25%', '4 · 25%'],
+      ['3.75', '3.25'],
+    ])
+
+    // B withheld on each of the six polls answered, on its poll page and in the appendix (a narrow column breaks
+    // the words over lines).
+    expect(count(figures, /withheld to protect a/g)).toBe(2 * 6)
+    expect(count(figures, /\bsmaller\b/g)).toBe(2 * 6)
+    // None of B's figures on the poll pages or in the appendix: its shares of five (20%, 40%, 60%, 80%; A's are
+    // eighths, the combined sixteenths and fourteenths), its mean 2.2, its count; nor C's.
+    expect(figures).not.toMatch(/\b[2468]0%/)
+    expect(figures).not.toMatch(/\b2\.2\b|\b3\.67\b/)
+    expect(figures).not.toMatch(/\b5 answers\b/)
+    expect(figures).not.toMatch(/\b(?:67|33)%/)
+    expect(pages.join('\n')).not.toMatch(/\b3 (?:answers|participants)\b/)
+
+    checkPrint(out, pages)
   }, 300_000)
 })

@@ -10,7 +10,7 @@ import { auth } from './votes'
 const cell = (table: Locator, row: string, column: string): Locator => table.locator(`tr[data-row="${row}"] [data-column="${column}"]`)
 
 test('the console names sessions and compares them: per group, combined, small groups withheld, downloads', async ({ browser, request }) => {
-  const { a, b, c } = await debriefGroups(request)
+  const { a, b, c, d } = await debriefGroups(request)
   await nameSession(request, b, 'Group 2 — agencies')
   const page = await (await browser.newContext({
     viewport: { width: 1280, height: 900 },
@@ -37,8 +37,10 @@ test('the console names sessions and compares them: per group, combined, small g
   await expect(page.getByTestId('compare-hint')).toBeVisible()
   await page.getByRole('checkbox', { name: `Compare Group 2 — agencies (${b})` }).check()
   await page.getByRole('checkbox', { name: `Compare ${c}` }).check()
+  await page.getByRole('checkbox', { name: `Compare ${d}` }).check()
 
-  // Single choice: counts and shares per group, the combined column, the small group C withheld.
+  // Single choice: counts and shares per group, the combined column, the small groups C and D withheld (five
+  // together: A and B are shown).
   const single = page.locator('[data-poll="has-ospo"] table')
   // Each group by its name, with its code beneath; the unnamed one by its code.
   await expect(single.locator('thead th')).toHaveText([
@@ -46,50 +48,59 @@ test('the console names sessions and compares them: per group, combined, small g
     `Group 1 — municipalities ${a}`,
     `Group 2 — agencies ${b}`,
     c,
+    d,
     'All groups',
   ])
   await expect(cell(single, 'formal', a)).toHaveText('3 · 50%')
   await expect(cell(single, 'informal', a)).toHaveText('2 · 33%')
   await expect(cell(single, 'formal', b)).toHaveText('1 · 20%')
   await expect(cell(single, 'planned', b)).toHaveText('4 · 80%')
-  await expect(cell(single, 'formal', 'combined')).toHaveText('4 · 31%')
-  await expect(cell(single, 'unsure', 'combined')).toHaveText('2 · 15%')
-  await expect(single.getByTestId('withheld')).toHaveText('fewer than 5 answered')
-  await expect(single.getByTestId('withheld')).toHaveAttribute('data-column', c)
+  await expect(cell(single, 'formal', 'combined')).toHaveText('4 · 25%')
+  await expect(cell(single, 'informal', 'combined')).toHaveText('3 · 19%')
+  await expect(cell(single, 'no', 'combined')).toHaveText('1 · 6%')
+  await expect(cell(single, 'unsure', 'combined')).toHaveText('4 · 25%')
+  await expect(single.getByTestId('withheld')).toHaveText(['fewer than 5 answered', 'fewer than 5 answered'])
+  await expect(single.getByTestId('withheld').nth(0)).toHaveAttribute('data-column', c)
+  await expect(single.getByTestId('withheld').nth(1)).toHaveAttribute('data-column', d)
   await expect(single.locator(`[data-column="${c}"]`)).toHaveCount(2) // its heading and the one cell saying so
+  await expect(single.locator(`[data-column="${d}"]`)).toHaveCount(2)
   await expect(page.getByTestId('small-groups')).toContainText('fewer than 5')
   // Multiple choice: shares of each group's participants.
   const multiple = page.locator('[data-poll="challenges"] table')
   await expect(cell(multiple, 'resources', b)).toHaveText('5 · 100%')
-  await expect(cell(multiple, 'resources', 'combined')).toHaveText('8 · 62%')
+  await expect(cell(multiple, 'resources', 'combined')).toHaveText('8 · 50%')
+  await expect(cell(multiple, 'regulation', 'combined')).toHaveText('3 · 19%')
+  await expect(cell(multiple, 'outsourcing', 'combined')).toHaveText('5 · 31%')
   // Scale: the distribution and the mean.
   const scale = page.locator('[data-poll="twenty-years"] table')
   await expect(cell(scale, '5', a)).toHaveText('3 · 50%')
   await expect(cell(scale, 'mean', a)).toHaveText('4.33')
   await expect(cell(scale, 'mean', b)).toHaveText('1.6')
-  await expect(cell(scale, 'mean', 'combined')).toHaveText('3.08')
+  await expect(cell(scale, 'mean', 'combined')).toHaveText('3.25')
   // Ranking: rows in the combined order, each group's place and Borda points.
   const ranking = page.locator('[data-poll="challenges-rank"] table')
   await expect(ranking.locator('tbody th[scope=row]')).toHaveText([
     'Answered',
-    'Risk-aversive culture and short-term focus',
-    'Regulatory constraints',
     'Limited understanding and overall support',
-    'Limited resources and knowledge',
+    'Regulatory constraints',
     'Dependency on outsourced and procured technical capacity',
+    'Risk-aversive culture and short-term focus',
+    'Limited resources and knowledge',
   ])
   await expect(cell(ranking, 'resources', a)).toHaveText('#1 · 24 pts')
   await expect(cell(ranking, 'outsourcing', b)).toHaveText('#1 · 20 pts')
-  await expect(cell(ranking, 'culture', 'combined')).toHaveText('#1 · 30 pts')
-  // Open text: each group's most frequent answers with their counts; the small group's only in the combined.
+  await expect(cell(ranking, 'support', 'combined')).toHaveText('#1 · 36 pts')
+  await expect(cell(ranking, 'culture', 'combined')).toHaveText('#4 · 30 pts')
+  // Open text: each group's most frequent answers with their counts; the small groups' only in the combined.
   const text = page.locator('[data-poll="what-else"] table')
   await expect(cell(text, 'text-1', a)).toHaveText('Procurement rules 4')
   await expect(cell(text, 'text-2', a)).toHaveText('Legacy systems 2')
   await expect(cell(text, 'text-1', b)).toHaveText('Skills 5')
-  await expect(text.getByTestId('withheld')).toHaveText('fewer than 5 answered')
+  await expect(text.getByTestId('withheld')).toHaveText(['fewer than 5 answered', 'fewer than 5 answered'])
   await expect(text.locator('[data-column="combined"]')).toContainText(['Skills 5'])
+  await expect(text.locator('[data-column="combined"]')).toContainText(['Three of us 3'])
   // A poll nobody answered: every group withheld, the combined column counts nobody.
-  await expect(page.locator('[data-poll="maturity"] [data-testid="withheld"]')).toHaveCount(3)
+  await expect(page.locator('[data-poll="maturity"] [data-testid="withheld"]')).toHaveCount(4)
 
   await page.screenshot({
     path: test.info().outputPath('console-compare-1280.png'),
@@ -104,7 +115,7 @@ test('the console names sessions and compares them: per group, combined, small g
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download comparison CSV' }).click(),
   ])
-  expect(csvDownload.suggestedFilename()).toBe(`ospo-deck-comparison-${a}-${b}-${c}.csv`)
+  expect(csvDownload.suggestedFilename()).toBe(`ospo-deck-comparison-${a}-${b}-${c}-${d}.csv`)
   const csv = readFileSync((await csvDownload.path())!, 'utf8')
   const lines = csv.trim().split('\n')
   expect(lines[0]).toBe('session,poll,kind,participant,answer,time')
@@ -118,20 +129,51 @@ test('the console names sessions and compares them: per group, combined, small g
   ])
   expect(lines.filter(l => l.startsWith(`${b},what-else,text,`)).map(l => l.split(',')[4])).toEqual(Array.from({ length: 5 }).fill('Skills'))
   expect(csv).not.toContain(c)
+  expect(csv).not.toContain(d)
   expect(csv).not.toContain('Only two of us')
+  expect(csv).not.toContain('Three of us')
   expect(lines).toHaveLength(1 + 5 * 6 + 5 * 5)
   // JSON: the comparison itself.
   const [jsonDownload] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download comparison JSON' }).click(),
   ])
-  expect(jsonDownload.suggestedFilename()).toBe(`ospo-deck-comparison-${a}-${b}-${c}.json`)
+  expect(jsonDownload.suggestedFilename()).toBe(`ospo-deck-comparison-${a}-${b}-${c}-${d}.json`)
   const json = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8')) as Comparison
-  expect(json.sessions).toEqual([a, b, c])
-  expect(json.names).toEqual({ [a]: 'Group 1 — municipalities', [b]: 'Group 2 — agencies', [c]: null })
+  expect(json.sessions).toEqual([a, b, c, d])
+  expect(json.names).toEqual({
+    [a]: 'Group 1 — municipalities',
+    [b]: 'Group 2 — agencies',
+    [c]: null,
+    [d]: null,
+  })
 
   // The projector link opens the deck with these groups.
-  await expect(page.getByRole('link', { name: 'Open the deck with these groups side by side' })).toHaveAttribute('href', new RegExp(`/1\\?sessions=${a},${b},${c}$`))
+  await expect(page.getByRole('link', { name: 'Open the deck with these groups side by side' })).toHaveAttribute('href', new RegExp(`/1\\?sessions=${a},${b},${c},${d}$`))
+
+  // Without D, C's two answers are the only ones withheld: B is withheld as well, or "All groups" minus A would
+  // be C's. A and the combined keep their numbers; none of B's is left on the page.
+  await page.getByRole('checkbox', { name: `Compare ${d}` }).uncheck()
+  await expect(single.locator('thead th')).toHaveText([
+    'Answer',
+    `Group 1 — municipalities ${a}`,
+    `Group 2 — agencies ${b}`,
+    c,
+    'All groups',
+  ])
+  await expect(single.getByTestId('withheld')).toHaveText(['withheld to protect a smaller group', 'fewer than 5 answered'])
+  await expect(single.getByTestId('withheld').nth(0)).toHaveAttribute('data-column', b)
+  await expect(single.locator(`[data-column="${b}"]`)).toHaveCount(2) // its heading and the one cell saying why
+  await expect(cell(single, 'formal', a)).toHaveText('3 · 50%')
+  await expect(cell(single, 'formal', 'combined')).toHaveText('4 · 31%')
+  await expect(cell(single, 'unsure', 'combined')).toHaveText('2 · 15%')
+  await expect(page.locator('[data-poll="has-ospo"]')).not.toContainText('80%')
+  await expect(cell(multiple, 'resources', 'combined')).toHaveText('8 · 62%')
+  await expect(multiple.getByTestId('withheld').nth(0)).toHaveText('withheld to protect a smaller group')
+  await expect(page.getByTestId('small-groups')).toContainText('one more group is withheld')
+  await page.locator('[data-poll="has-ospo"]').screenshot({
+    path: test.info().outputPath('console-compare-1280-complement.png'),
+  })
 
   // Running a session: its name, and its code, which phones type.
   await page.getByRole('button', { name: 'Run a session' }).click()

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
+import type { Groups } from './groups'
 import { expect, test } from '@playwright/test'
 import { presenterToken } from '../../playwright.config'
 import { loadSlides } from '../deck'
@@ -17,14 +18,17 @@ function cell(slide: Locator, row: string, column: string): Locator {
   return slide.locator(`tr[data-row="${row}"] td[data-column="${column}"] [data-testid="value"]`)
 }
 
-/** Groups A and B named, C (two people) not; the deck opened on `poll`'s slide comparing the three. */
-async function debrief(page: Page, poll: string) {
+/**
+ * Groups A and B named, C (two people) and D (three) not; the deck opened on `poll`'s slide comparing all four,
+ * or those `compared` picks.
+ */
+async function debrief(page: Page, poll: string, compared = (g: Groups): string[] => [g.a, g.b, g.c, g.d]) {
   const groups = await debriefGroups(page.request)
   await nameSession(page.request, groups.a, 'Group 1 — municipalities')
   await nameSession(page.request, groups.b, 'Group 2 — agencies')
   const no = slideOf(poll)
   // The presenter link, as the projector's browser gets it once; `sessions` stays in the address.
-  await page.goto(`/${no}?token=${presenterToken}&sessions=${groups.a},${groups.b},${groups.c}`)
+  await page.goto(`/${no}?token=${presenterToken}&sessions=${compared(groups).join(',')}`)
   const slide = page.locator(`.slidev-page-${no}`)
   await expect(slide.getByTestId('comparison').locator('table')).toBeVisible()
   await page.evaluate(() => document.fonts.ready)
@@ -53,22 +57,28 @@ async function checkProjectorGrade(slide: Locator, name: string): Promise<void> 
   expect(outside).toEqual([])
 }
 
-test('single choice: each group by its name with its shares, all groups combined, a small group withheld', async ({ page }) => {
-  const { a, b, c, slide } = await debrief(page, 'has-ospo')
+test('single choice: each group by its name with its shares, all groups combined, small groups withheld', async ({ page }) => {
+  const { a, b, c, d, slide } = await debrief(page, 'has-ospo')
   await expect(slide.getByTestId('group')).toHaveText([
     'Group 1 — municipalities6 answers',
     'Group 2 — agencies5 answers',
     c,
-    'All groups13 answers',
+    d,
+    'All groups16 answers',
   ])
-  await expect(cell(slide, 'formal', a)).toHaveText('3 · 50%')
-  await expect(cell(slide, 'planned', b)).toHaveText('4 · 80%')
-  await expect(cell(slide, 'formal', 'combined')).toHaveText('4 · 31%')
-  await expect(cell(slide, 'unsure', 'combined')).toHaveText('2 · 15%')
-  // The small group: no number anywhere in its column, and it says why.
-  await expect(slide.getByTestId('withheld')).toHaveText('fewer than 5 answered')
-  await expect(slide.getByTestId('withheld')).toHaveAttribute('data-column', c)
+  // Four groups, the combined and the industry's figures: the share alone in each cell, the count in the heading.
+  await expect(cell(slide, 'formal', a)).toHaveText('50%')
+  await expect(cell(slide, 'planned', b)).toHaveText('80%')
+  await expect(cell(slide, 'formal', 'combined')).toHaveText('25%')
+  await expect(cell(slide, 'informal', 'combined')).toHaveText('19%')
+  await expect(cell(slide, 'unsure', 'combined')).toHaveText('25%')
+  // The small groups: no number anywhere in their columns, and each says why. Together they are five: A and B shown.
+  const withheld = slide.getByTestId('withheld')
+  await expect(withheld).toHaveText(['fewer than 5 answered', 'fewer than 5 answered'])
+  await expect(withheld.nth(0)).toHaveAttribute('data-column', c)
+  await expect(withheld.nth(1)).toHaveAttribute('data-column', d)
   await expect(slide.locator(`td[data-column="${c}"]`)).toHaveCount(1)
+  await expect(slide.locator(`td[data-column="${d}"]`)).toHaveCount(1)
   // The industry survey's figures keep their column, in their green.
   await expect(slide.locator('tr[data-row="formal"] td[data-column="reference"]')).toHaveText('30%')
   // No QR code: the groups voted in their own sessions, and the comparison takes the slide.
@@ -76,13 +86,45 @@ test('single choice: each group by its name with its shares, all groups combined
   await checkProjectorGrade(slide, 'single')
 })
 
+test('single choice without D: B is withheld as well, or "All groups" minus A would be C\'s two answers', async ({ page }) => {
+  const { a, b, c, slide } = await debrief(page, 'has-ospo', g => [g.a, g.b, g.c])
+  // B's heading has no count: 13 in all minus A's 6 and B's 5 would tell C's.
+  await expect(slide.getByTestId('group')).toHaveText([
+    'Group 1 — municipalities6 answers',
+    'Group 2 — agencies',
+    c,
+    'All groups13 answers',
+  ])
+  // Three groups, the combined and the industry's: room for the counts.
+  await expect(cell(slide, 'formal', a)).toHaveText('3 · 50%')
+  await expect(cell(slide, 'informal', a)).toHaveText('2 · 33%')
+  await expect(cell(slide, 'formal', 'combined')).toHaveText('4 · 31%')
+  await expect(cell(slide, 'planned', 'combined')).toHaveText('4 · 31%')
+  await expect(cell(slide, 'unsure', 'combined')).toHaveText('2 · 15%')
+  const withheld = slide.getByTestId('withheld')
+  await expect(withheld).toHaveText(['withheld to protect a smaller group', 'fewer than 5 answered'])
+  await expect(withheld.nth(0)).toHaveAttribute('data-column', b)
+  await expect(withheld.nth(1)).toHaveAttribute('data-column', c)
+  // None of B's figures: one cell in its column, the one saying why; its "80%" for planned nowhere on the slide.
+  await expect(slide.locator(`td[data-column="${b}"]`)).toHaveCount(1)
+  await expect(slide.getByTestId('comparison')).not.toContainText('80%')
+  await expect(slide.getByTestId('comparison').locator('.notes')).toContainText('or one more group where those together are fewer')
+  await checkProjectorGrade(slide, 'single-complement')
+  await page.screenshot({
+    path: test.info().outputPath('compare-single-complement-1920.png'),
+  })
+})
+
 test('multiple choice: shares of each group\'s participants', async ({ page }) => {
   const { a, b, slide } = await debrief(page, 'challenges')
-  await expect(cell(slide, 'resources', a)).toHaveText('3 · 50%')
-  await expect(cell(slide, 'resources', b)).toHaveText('5 · 100%')
-  await expect(cell(slide, 'resources', 'combined')).toHaveText('8 · 62%')
-  await expect(cell(slide, 'outsourcing', 'combined')).toHaveText('2 · 15%')
-  await expect(slide.getByTestId('withheld')).toHaveText('fewer than 5 answered')
+  await expect(cell(slide, 'resources', a)).toHaveText('50%')
+  await expect(cell(slide, 'support', a)).toHaveText('50%')
+  await expect(cell(slide, 'resources', b)).toHaveText('100%')
+  await expect(cell(slide, 'regulation', b)).toHaveText('0%')
+  await expect(cell(slide, 'resources', 'combined')).toHaveText('50%')
+  await expect(cell(slide, 'regulation', 'combined')).toHaveText('19%')
+  await expect(cell(slide, 'outsourcing', 'combined')).toHaveText('31%')
+  await expect(slide.getByTestId('withheld')).toHaveText(['fewer than 5 answered', 'fewer than 5 answered'])
   await checkProjectorGrade(slide, 'multiple')
 })
 
@@ -93,43 +135,48 @@ test('scale: each group\'s distribution and mean', async ({ page }) => {
   const mean = (column: string) => slide.locator(`tr[data-row="mean"] td[data-column="${column}"]`)
   await expect(mean(a)).toHaveText('4.33')
   await expect(mean(b)).toHaveText('1.6')
-  await expect(mean('combined')).toHaveText('3.08')
-  await expect(slide.getByTestId('withheld')).toHaveText('fewer than 5 answered')
+  await expect(mean('combined')).toHaveText('3.25')
+  await expect(cell(slide, '5', 'combined')).toHaveText('5 · 31%')
+  await expect(cell(slide, '2', 'combined')).toHaveText('4 · 25%')
+  await expect(slide.getByTestId('withheld')).toHaveText(['fewer than 5 answered', 'fewer than 5 answered'])
   await checkProjectorGrade(slide, 'scale')
 })
 
 test('ranking: options in the combined order, each group\'s place and Borda points', async ({ page }) => {
   const { a, b, slide } = await debrief(page, 'challenges-rank')
   await expect(slide.locator('tbody th[scope=row]')).toHaveText([
-    'Risk-aversive culture and short-term focus',
-    'Regulatory constraints',
     'Limited understanding and overall support',
-    'Limited resources and knowledge',
+    'Regulatory constraints',
     'Dependency on outsourced and procured technical capacity',
+    'Risk-aversive culture and short-term focus',
+    'Limited resources and knowledge',
   ])
   await expect(cell(slide, 'resources', a)).toHaveText('#1 · 24 pts')
   await expect(cell(slide, 'outsourcing', b)).toHaveText('#1 · 20 pts')
-  await expect(cell(slide, 'culture', 'combined')).toHaveText('#1 · 30 pts')
-  await expect(slide.getByTestId('withheld')).toHaveText('fewer than 5 answered')
+  await expect(cell(slide, 'support', 'combined')).toHaveText('#1 · 36 pts')
+  await expect(cell(slide, 'resources', 'combined')).toHaveText('#5 · 29 pts')
+  await expect(slide.getByTestId('withheld')).toHaveText(['fewer than 5 answered', 'fewer than 5 answered'])
   await checkProjectorGrade(slide, 'ranking')
 })
 
-test('open text: each group\'s most frequent answers with their counts; a small group\'s only in the combined', async ({ page }) => {
-  const { a, b, c, slide } = await debrief(page, 'what-else')
+test('open text: each group\'s most frequent answers with their counts; small groups\' only in the combined', async ({ page }) => {
+  const { a, b, c, d, slide } = await debrief(page, 'what-else')
   const answers = (column: string) => slide.locator(`td[data-column="${column}"] [data-testid="answer"]`)
   await expect(answers(a)).toHaveText(['Procurement rules4', 'Legacy systems2'])
   await expect(answers(b)).toHaveText(['Skills5'])
   await expect(answers('combined')).toHaveText([
     'Skills5',
     'Procurement rules4',
+    'Three of us3',
     'Legacy systems2',
     'Only two of us2',
   ])
   await expect(slide.locator(`td[data-column="${c}"]`)).toHaveText('fewer than 5 answered')
+  await expect(slide.locator(`td[data-column="${d}"]`)).toHaveText('fewer than 5 answered')
   await checkProjectorGrade(slide, 'text')
 })
 
-test('eight groups with the longest names still fit the slide, readable from the back row', async ({ page }) => {
+test('eight groups with the longest names still fit the slide, readable from the back row, the longest withheld text too', async ({ page }) => {
   const codes: string[] = []
   for (let g = 0; g < 8; g++) {
     const code = await newSession(page.request)
@@ -141,9 +188,7 @@ test('eight groups with the longest names still fit the slide, readable from the
       'no',
       'unsure',
       'formal',
-    ].slice(0, g === 7
-      ? 3
-      : 6), code, code)
+    ].slice(0, [6, 6, 6, 6, 6, 6, 5, 3][g]), code, code)
     codes.push(code)
   }
   const no = slideOf('has-ospo')
@@ -153,17 +198,25 @@ test('eight groups with the longest names still fit the slide, readable from the
   await page.evaluate(() => document.fonts.ready)
   // Many columns: the share alone in each, the count in the column's heading.
   await expect(cell(slide, 'formal', codes[0]!)).toHaveText('33%')
-  await expect(slide.getByTestId('withheld')).toHaveAttribute('data-column', codes[7]!)
+  // The eighth group's three answers, and the seventh, the smallest other, withheld with them (the complement).
+  const withheld = slide.getByTestId('withheld')
+  await expect(withheld).toHaveText(['withheld to protect a smaller group', 'fewer than 5 answered'])
+  await expect(withheld.nth(0)).toHaveAttribute('data-column', codes[6]!)
+  await expect(withheld.nth(1)).toHaveAttribute('data-column', codes[7]!)
   await checkProjectorGrade(slide, 'eight-groups')
 })
 
 test('answers arriving in a group show on the projector without a reload', async ({ page }) => {
   const { a, slide } = await debrief(page, 'has-ospo')
-  await expect(cell(slide, 'no', a)).toHaveText('1 · 17%')
+  const heading = slide.locator(`th[data-column="${a}"] [data-testid="group-answers"]`)
+  await expect(heading).toHaveText('6 answers')
+  await expect(cell(slide, 'no', a)).toHaveText('17%')
   await page.request.post(`/api/polls/has-ospo/votes?session=${a}`, {
     data: { participant: 'latecomer', answer: 'no' },
   })
-  await expect(cell(slide, 'no', a)).toHaveText('2 · 29%')
+  await expect(heading).toHaveText('7 answers')
+  await expect(cell(slide, 'no', a)).toHaveText('29%')
+  await expect(cell(slide, 'no', 'combined')).toHaveText('12%')
 })
 
 test('without the presenter token the slide says what is missing; unknown codes are named', async ({ browser }) => {

@@ -2,11 +2,16 @@ import type { APIRequestContext } from '@playwright/test'
 import { expect } from '@playwright/test'
 import { auth, castVotes } from './votes'
 
-/** Three workshop groups of a debrief: A (six people), B (five), C (two: withheld from every poll's numbers). */
+/**
+ * Four workshop groups of a debrief: A (six people), B (five), C (two) and D (three). C and D are withheld from
+ * every poll's numbers, and together they are five, so A and B are shown; compared without D, B is withheld too
+ * (the complement: "All groups" minus A would otherwise be C's answers).
+ */
 export interface Groups {
   a: string
   b: string
   c: string
+  d: string
 }
 
 /** A new workshop session's code. */
@@ -35,18 +40,29 @@ const rankAB = [
 
 /**
  * Groups with known answers to every kind of the talk's polls (`has-ospo`, `challenges`, `challenges-rank`,
- * `what-else`, `twenty-years`); the other polls have no answers. Figures per group and combined:
+ * `what-else`, `twenty-years`); the other polls have no answers. Figures per group and combined, all four (16
+ * people), and A, B, C without D (13 people, B withheld as the complement):
  * - has-ospo: A formal 3 (50%), informal 2 (33%), no 1 (17%); B formal 1 (20%), planned 4 (80%); C unsure 2;
- *   all 13: formal 4 (31%), informal 2 (15%), planned 4 (31%), no 1 (8%), unsure 2 (15%)
+ *   D informal 1, unsure 2; all 16: formal 4 (25%), informal 3 (19%), planned 4 (25%), no 1 (6%), unsure 4 (25%);
+ *   A, B, C: formal 4 (31%), informal 2 (15%), planned 4 (31%), no 1 (8%), unsure 2 (15%)
  * - challenges: A resources 3, culture 3, support 3 (50% each); B resources 5 (100%); C outsourcing 2;
- *   all: resources 8 (62%), culture 3 (23%), support 3 (23%), outsourcing 2 (15%)
+ *   D regulation 3, outsourcing 3; all 16: resources 8 (50%), regulation 3 (19%), culture 3 (19%),
+ *   support 3 (19%), outsourcing 5 (31%)
  * - challenges-rank: A resources first (24 pts) … outsourcing last (0); B the reverse (outsourcing 20 pts);
- *   C culture first; all: culture 30, regulation 27, support 27, resources 26, outsourcing 20
- * - what-else: A "Procurement rules" 4, "Legacy systems" 2; B "Skills" 5; C "Only two of us" 2
- * - twenty-years: A 4, 4, 5, 5, 5, 3 (mean 4.33); B 1, 2, 2, 2, 1 (mean 1.6); C 3, 3; all mean 3.08
+ *   C culture first; D outsourcing, support, regulation, resources, culture; all 16: support 36, regulation 33,
+ *   outsourcing 32, culture 30, resources 29
+ * - what-else: A "Procurement rules" 4, "Legacy systems" 2; B "Skills" 5; C "Only two of us" 2; D "Three of us" 3;
+ *   all 16: Skills 5, Procurement rules 4, Three of us 3, Legacy systems 2, Only two of us 2
+ * - twenty-years: A 4, 4, 5, 5, 5, 3 (mean 4.33); B 1, 2, 2, 2, 1 (mean 1.6); C 3, 3; D 2, 5, 5; all 16: points
+ *   1–5 answered by 2 (13%), 4 (25%), 3 (19%), 2 (13%), 5 (31%), mean 3.25
  */
 export async function debriefGroups(request: APIRequestContext): Promise<Groups> {
-  const groups = { a: await newSession(request), b: await newSession(request), c: await newSession(request) }
+  const groups = {
+    a: await newSession(request),
+    b: await newSession(request),
+    c: await newSession(request),
+    d: await newSession(request),
+  }
   const votes = async (code: string, poll: string, answers: unknown[]): Promise<void> =>
     castVotes(request, poll, answers, code, code)
   await votes(groups.a, 'has-ospo', [
@@ -65,6 +81,11 @@ export async function debriefGroups(request: APIRequestContext): Promise<Groups>
     'planned',
   ])
   await votes(groups.c, 'has-ospo', ['unsure', 'unsure'])
+  await votes(groups.d, 'has-ospo', [
+    'informal',
+    'unsure',
+    'unsure',
+  ])
   await votes(groups.a, 'challenges', [
     ...Array.from({ length: 3 }, () => ['resources', 'culture']),
     ...Array.from({ length: 3 }, () => ['support']),
@@ -74,6 +95,7 @@ export async function debriefGroups(request: APIRequestContext): Promise<Groups>
     ['outsourcing'],
     ['outsourcing'],
   ])
+  await votes(groups.d, 'challenges', Array.from({ length: 3 }, () => ['regulation', 'outsourcing']))
   await votes(groups.a, 'challenges-rank', Array.from({ length: 6 }).fill(rankAB))
   await votes(groups.b, 'challenges-rank', Array.from({ length: 5 }, () => [...rankAB].reverse()))
   await votes(groups.c, 'challenges-rank', Array.from({ length: 2 }, () => [
@@ -82,6 +104,13 @@ export async function debriefGroups(request: APIRequestContext): Promise<Groups>
     'regulation',
     'resources',
     'outsourcing',
+  ]))
+  await votes(groups.d, 'challenges-rank', Array.from({ length: 3 }, () => [
+    'outsourcing',
+    'support',
+    'regulation',
+    'resources',
+    'culture',
   ]))
   await votes(groups.a, 'what-else', [
     'Procurement rules',
@@ -93,8 +122,10 @@ export async function debriefGroups(request: APIRequestContext): Promise<Groups>
   ])
   await votes(groups.b, 'what-else', Array.from({ length: 5 }).fill('Skills'))
   await votes(groups.c, 'what-else', ['Only two of us', 'Only two of us'])
+  await votes(groups.d, 'what-else', Array.from({ length: 3 }).fill('Three of us'))
   await votes(groups.a, 'twenty-years', [4, 4, 5, 5, 5, 3])
   await votes(groups.b, 'twenty-years', [1, 2, 2, 2, 1])
   await votes(groups.c, 'twenty-years', [3, 3])
+  await votes(groups.d, 'twenty-years', [2, 5, 5])
   return groups
 }

@@ -97,6 +97,10 @@ describe('withheldGroups', () => {
       [0, 'small'],
       [1, 'small'],
     ]))
+    // A group that did not answer has nothing to give away.
+    expect(withheldGroups([0, 6, 7], 5)).toEqual(new Map([
+      [0, 'small'],
+    ]))
   })
 })
 

@@ -21,7 +21,8 @@ export function withheldGroups(participants: number[], minGroupSize: number): Ma
   const hidden = [
     ...withheld.keys(),
   ].reduce((sum, i) => sum + participants[i]!, 0)
-  if (withheld.size && hidden < minGroupSize) {
+  // Groups with no answers hide nothing: only answers withheld need a complement.
+  if (hidden > 0 && hidden < minGroupSize) {
     const smallestShown = participants
       .map((n, i) => ({ n, i }))
       .filter(({ i }) => !withheld.has(i))

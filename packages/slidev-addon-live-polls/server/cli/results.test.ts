@@ -139,11 +139,12 @@ describe('npm run results -- --sessions', () => {
   })
   beforeAll(async () => {
     const store = createSqliteStore(db)
-    for (const code of ['GRPA22', 'GRPB33', 'GRPC44'])
+    for (const code of ['GRPA22', 'GRPB33', 'GRPC44', 'GRPD55'])
       await store.createSession(code, at)
     await store.setSessionName('GRPA22', 'Group 1 — municipalities')
     await store.saveVotes([
-      // Five in group A and three in group C answer the choice; C is withheld there, but counted in the combined.
+      // The choice: five in group A, three in C and two in D. C and D are withheld there, but counted in the
+      // combined; five together, so A is shown.
       ...[
         'formal',
         'formal',
@@ -152,9 +153,12 @@ describe('npm run results -- --sessions', () => {
         'unsure',
       ].map((a, i) => vote('GRPA22', 'choice', i, a)),
       ...['no', 'no', 'unsure'].map((a, i) => vote('GRPC44', 'choice', i, a)),
-      // The scale: five in each of B and C, shown for both.
+      ...['formal', 'unsure'].map((a, i) => vote('GRPD55', 'choice', i, a)),
+      // The scale: five in B, six in C, two in D (none in A). D's two are withheld, and fewer than five, so B, the
+      // smaller of the others, is withheld with them: the combined minus B and C would be D's answers.
       ...[1, 2, 3, 4, 5].map((a, i) => vote('GRPB33', 'agreement', i, a)),
-      ...[5, 5, 5, 4, 4].map((a, i) => vote('GRPC44', 'agreement', i, a)),
+      ...[5, 5, 5, 4, 4, 4].map((a, i) => vote('GRPC44', 'agreement', i, a)),
+      ...[1, 2].map((a, i) => vote('GRPD55', 'agreement', i, a)),
     ])
     await store.close()
   })
@@ -162,7 +166,7 @@ describe('npm run results -- --sessions', () => {
   it('writes one CSV row per answer with its session, none of a group withheld from a poll, and says on stderr which and why', () => {
     const result = run([
       '--sessions',
-      'grpa22, GRPB33,GRPC44',
+      'grpa22, GRPB33,GRPC44,grpd55',
       '--format',
       'csv',
     ], db)
@@ -181,29 +185,47 @@ describe('npm run results -- --sessions', () => {
       counts.set(`${session} ${poll}`, (counts.get(`${session} ${poll}`) ?? 0) + 1)
     expect(Object.fromEntries(counts)).toEqual({
       'GRPA22 choice': 5,
-      'GRPB33 agreement': 5,
-      'GRPC44 agreement': 5,
+      'GRPC44 agreement': 6,
     })
     expect(result.stderr).toContain(PRIVACY_NOTE)
-    expect(result.stderr).toMatch(/Withheld \(fewer than 5 participants answered, MIN_GROUP_SIZE; counted only in the combined results, their answers left out of this file\)/)
-    expect(result.stderr).toContain('GRPC44: choice, ')
-    expect(result.stderr).toMatch(/GRPA22: second-choice, .*agreement/)
-    expect(result.stderr).not.toMatch(/GRPA22: choice/)
+    // Which groups were left out of which polls, and why: too few, or protecting those.
+    const [small, complement] = result.stderr.split(/^Withheld to protect a smaller group/m)
+    expect(small).toMatch(/Withheld \(fewer than 5 participants answered, MIN_GROUP_SIZE; counted only in the combined results, their answers left out of this file\)/)
+    expect(small).toContain('GRPC44: choice, ')
+    expect(small).toMatch(/GRPD55: choice, .*agreement/)
+    expect(small).toMatch(/GRPA22: second-choice, .*agreement/)
+    expect(small).not.toMatch(/GRPA22: choice/)
+    expect(small).not.toMatch(/GRPB33: .*agreement/)
+    expect(small).not.toMatch(/GRPC44: .*agreement/)
+    expect(complement).toMatch(/^ \(the groups withheld above are together fewer than 5 there; counted only in the combined results, their answers left out of this file\):\n {2}GRPB33: agreement\n/)
+    expect(complement).not.toMatch(/GRPA22|GRPC44|GRPD55/)
   })
 
-  it('prints the comparison JSON with the privacy note: each group, a withheld one as "fewer than", and the combined counting everyone', () => {
+  it('prints the comparison JSON with the privacy note: each group, a withheld one as "fewer than" or as protecting a smaller group, and the combined counting everyone', () => {
     const result = run([
       '--sessions',
-      'GRPA22,GRPC44',
+      'GRPA22,GRPB33,GRPC44,GRPD55',
       '--format',
       'json',
     ], db)
     expect(result.status, result.stderr).toBe(0)
     const json = JSON.parse(result.stdout)
     expect(json.privacy).toBe(PRIVACY_NOTE)
-    expect(json.sessions).toEqual(['GRPA22', 'GRPC44'])
-    expect(json.names).toEqual({ GRPA22: 'Group 1 — municipalities', GRPC44: null })
+    expect(json.sessions).toEqual(['GRPA22', 'GRPB33', 'GRPC44', 'GRPD55'])
+    expect(json.names).toEqual({
+      GRPA22: 'Group 1 — municipalities',
+      GRPB33: null,
+      GRPC44: null,
+      GRPD55: null,
+    })
     expect(json.minGroupSize).toBe(5)
+    const small = (id: string, kind: string) => ({
+      id,
+      kind,
+      withheld: true,
+      fewerThan: 5,
+      reason: 'small',
+    })
     const choice = json.polls.find((p: { id: string }) => p.id === 'choice')
     expect(choice.bySession.GRPA22).toMatchObject({
       participants: 5,
@@ -214,11 +236,58 @@ describe('npm run results -- --sessions', () => {
         unsure: 1,
       },
     })
-    expect(choice.bySession.GRPC44).toEqual({
-      id: 'choice',
-      kind: 'single',
+    expect(choice.bySession.GRPB33).toEqual(small('choice', 'single'))
+    expect(choice.bySession.GRPC44).toEqual(small('choice', 'single'))
+    expect(choice.bySession.GRPD55).toEqual(small('choice', 'single'))
+    expect(choice.combined).toMatchObject({
+      participants: 10,
+      counts: {
+        formal: 3,
+        informal: 1,
+        no: 3,
+        unsure: 3,
+      },
+    })
+    // The scale: C shown; D's two answers withheld, and B with them, its figures nowhere (nothing but why).
+    const agreement = json.polls.find((p: { id: string }) => p.id === 'agreement')
+    expect(agreement.bySession.GRPC44).toMatchObject({ participants: 6, mean: 4.5 })
+    expect(agreement.bySession.GRPB33).toEqual({
+      id: 'agreement',
+      kind: 'scale',
       withheld: true,
       fewerThan: 5,
+      reason: 'complement',
+    })
+    expect(agreement.bySession.GRPD55).toEqual(small('agreement', 'scale'))
+    expect(agreement.bySession.GRPA22).toEqual(small('agreement', 'scale'))
+    // (15 + 27 + 3) / 13
+    expect(agreement.combined).toMatchObject({ participants: 13, mean: 3.46 })
+  })
+
+  it('with two groups, one of them small, withholds the other as well: the combined minus it would be the small one\'s', () => {
+    const result = run([
+      '--sessions',
+      'GRPA22,GRPC44',
+      '--format',
+      'json',
+    ], db)
+    expect(result.status, result.stderr).toBe(0)
+    const choice = JSON.parse(result.stdout).polls.find((p: { id: string }) => p.id === 'choice')
+    expect(choice.bySession).toEqual({
+      GRPA22: {
+        id: 'choice',
+        kind: 'single',
+        withheld: true,
+        fewerThan: 5,
+        reason: 'complement',
+      },
+      GRPC44: {
+        id: 'choice',
+        kind: 'single',
+        withheld: true,
+        fewerThan: 5,
+        reason: 'small',
+      },
     })
     expect(choice.combined).toMatchObject({
       participants: 8,
@@ -229,7 +298,6 @@ describe('npm run results -- --sessions', () => {
         unsure: 2,
       },
     })
-    expect(json.polls.find((p: { id: string }) => p.id === 'agreement').bySession.GRPC44).toMatchObject({ participants: 5, mean: 4.6 })
   })
 
   it('follows MIN_GROUP_SIZE', () => {
@@ -268,7 +336,7 @@ describe('npm run results -- --sessions', () => {
     expect(unknown.status).toBe(2)
     expect(unknown.stdout).toBe('')
     expect(unknown.stderr).toContain('unknown sessions: ZZZZ22, nope')
-    expect(unknown.stderr).toContain('Sessions: GRPA22, GRPB33, GRPC44')
+    expect(unknown.stderr).toContain('Sessions: GRPA22, GRPB33, GRPC44, GRPD55')
     const many = run(['--sessions', 'A2,B2,C2,D2,E2,F2,G2,H2,J2'], db)
     expect(many.status).toBe(2)
     expect(many.stderr).toContain('sessions: at most 8 sessions side by side')
