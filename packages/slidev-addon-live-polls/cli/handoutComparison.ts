@@ -1,5 +1,6 @@
 import type { Comparison, Poll } from '../polls/types'
 import type { Cell, HandoutGroup, Row } from './comparedTable'
+import { withheldGroups } from '../server/compare'
 import { comparedTable, fewerThan } from './comparedTable'
 import { escapeHtml } from './escapeHtml'
 import { counted } from './handoutAppendix'
@@ -27,16 +28,21 @@ function groupHtml(group: HandoutGroup): string {
 export function comparisonCoverHtml(data: HandoutComparison, date: string): string {
   const { minGroupSize } = data.comparison
   const everyone = data.groups.reduce((n, g) => n + g.participants, 0)
-  const rows = data.groups.map(g => `<li>${groupHtml(g)}<span>${g.participants < minGroupSize
+  // The sizes follow the polls' rule, complement included: the total minus the sizes shown gives no small group away.
+  const withheld = withheldGroups(data.groups.map(g => g.participants), minGroupSize)
+  const rows = data.groups.map((g, i) => `<li>${groupHtml(g)}<span>${withheld.get(i) === 'small'
     ? `${fewerThan(minGroupSize)} participants`
-    : counted(g.participants, 'participant', 'participants')}</span></li>`)
+    : withheld.get(i) === 'complement'
+      ? 'withheld to protect a smaller group'
+      : counted(g.participants, 'participant', 'participants')}</span></li>`)
   return `<div class="handout">
     <p class="kicker">Workshop handout · ${data.groups.length} groups compared · ${escapeHtml(date)}</p>
     <ul class="groups">${rows.join('')}<li class="all"><b>All groups</b><span>${counted(everyone, 'participant', 'participants')}</span></li></ul>
     <p>Each slide follows with its speaker notes; the poll slides show the groups side by side and combined,
     and the results appendix gives every poll's numbers per group.</p>
     <p class="small">Where fewer than ${minGroupSize} participants answered a poll in a group, that group's numbers for it
-    are withheld (“${fewerThan(minGroupSize)}”) and counted only under “All groups”. No personal data was
+    are withheld (“${fewerThan(minGroupSize)}”) and counted only under “All groups”; where such groups are together
+    still fewer, one more group is withheld, so that “All groups” minus the rest gives none away. No personal data was
     collected: participants were anonymous random ids.</p>
   </div>`
 }
