@@ -14,8 +14,12 @@ export interface HandoutComparison {
   groups: HandoutGroup[]
 }
 
-/** Text answers each group's column lists on a poll page; the appendix lists more. */
+/**
+ * Text answers each group lists on a poll page (the appendix lists more): five down a group's column; four along
+ * its row, where groups are rows, so that each answer's cell is wide enough for a long word ("Procurement").
+ */
 const SLIDE_TEXT_ROWS = 5
+const SLIDE_TEXT_ACROSS = 4
 
 /** A group as the cover names it: its name with the code in small type after it, or the code alone. */
 function groupHtml(group: HandoutGroup): string {
@@ -70,8 +74,10 @@ export function comparedSlideHtml(data: HandoutComparison, poll: Poll): string {
   const compared = data.comparison.polls.find(p => p.id === poll.id)
   if (!compared)
     return ''
-  const table = comparedTable(poll, compared, data.groups, data.comparison.minGroupSize, SLIDE_TEXT_ROWS)
   const across = data.groups.length > GROUPS_AS_COLUMNS
+  const table = comparedTable(poll, compared, data.groups, data.comparison.minGroupSize, across
+    ? SLIDE_TEXT_ACROSS
+    : SLIDE_TEXT_ROWS)
   // Grid lines, 1-based: the header line, then a line per figure row (or per group, across).
   const figures = table.rows.length
   const groups = table.columns.length
@@ -92,7 +98,7 @@ export function comparedSlideHtml(data: HandoutComparison, poll: Poll): string {
     ? []
     : table.rows.map((row, r) => `<div class="lab" style="grid-area:${across
         ? `1/${r + first}`
-        : `${r + 2}/1`}">${escapeHtml(row.label)}</div>`)
+        : `${r + 2}/1`}"><span>${escapeHtml(row.label)}</span></div>`)
   const body = table.columns.flatMap((col, c) => col.cells
     ? col.cells.map((cell, r) => `<div class="c${comb(col.combined)}${table.unlabelled
         ? ' text'
@@ -158,8 +164,9 @@ export function comparisonCss(accent: string, headings: string, body: string): s
     /* Groups as rows: the name (a long one cut at a line) over its count, beside the bars. */
     .cgrid.across .head { border-bottom: none; align-self: center; padding: 0 1mm; }
     .cgrid.across .head b { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-    .cgrid.across .lab { align-self: end; padding: 0 1mm 1mm; border-bottom: 0.2mm solid #bbb;
-      display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
+    .cgrid.across .lab { align-self: end; padding: 0 1mm 1mm; border-bottom: 0.2mm solid #bbb; }
+    /* Clamped inside the padded box: the padding would otherwise show the top of the line cut off. */
+    .cgrid.across .lab span { display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
     .cgrid.across .withheld { margin: 0.4mm 0; }
     .cgrid .lab { align-self: center; padding-right: 1mm; }
     .cgrid .c { display: flex; align-items: center; gap: 1.2mm; min-width: 0; padding: 0 1mm; }
