@@ -225,9 +225,11 @@ describe('the compared handout\'s HTML', () => {
     expect(html).not.toContain('<municipalities>')
     const text = read(html)
     expect(text).toContain('Workshop handout · 2 groups compared · 2026-11-27')
-    expect(text).toContain('Group 1 &#60;municipalities&#62; GRPA22 8 participants')
+    // With one small group of two, the other's size is withheld too: the total minus it would be the small one's.
+    expect(text).toContain('Group 1 &#60;municipalities&#62; GRPA22 withheld to protect a smaller group')
     expect(text).toContain('GRPC44 fewer than 5 participants')
     expect(text).not.toContain('3 participants')
+    expect(text).not.toContain('8 participants')
     expect(text).toContain('All groups 11 participants')
   })
 
