@@ -8,11 +8,15 @@ export interface PostgresFigures {
   /** WAL written by the whole cluster (pg_current_wal_lsn before and after). */
   walBytes: number
   /**
-   * WAL records of the run's database alone: those touching its relations and the commits of their transactions
-   * (pg_walinspect); undefined when that extension is not available.
+   * The run's database alone (pg_walinspect; undefined when that extension is not available): the bytes of the WAL
+   * records touching its relations and of the commits of their transactions, and how many such transactions
+   * there were (the vote batches, exactly: reads write no WAL).
    */
-  ownWalBytes?: number
-  /** Transactions committed in the run's database: vote batches, and the little else the servers do. */
+  own?: { walBytes: number, writes: number }
+  /**
+   * Transactions committed in the run's database (pg_stat_database.xact_commit): the writes, and the reads of the
+   * processes hearing of them. Backends report these counts about once a second, so a short window is blurred.
+   */
   commits: number
   /** Transactions committed in every other database: other work on this machine, whose WAL is counted too. */
   otherCommits: number
@@ -49,16 +53,19 @@ async function snapshot(client: pg.Client): Promise<Snapshot> {
  * references name one of its relations (rel <tablespace>/<database>/<relation>), and every other record of
  * those transactions (their commits). Other work on the same server writes WAL too; this leaves it out.
  */
-async function ownWal(client: pg.Client, from: string, to: string): Promise<number> {
-  const { rows } = await client.query<{ bytes: string | null }>(`
+async function ownWal(client: pg.Client, from: string, to: string): Promise<{ walBytes: number, writes: number }> {
+  const { rows } = await client.query<{ bytes: string | null, writes: string }>(`
     WITH mine AS (
       SELECT 'rel [0-9]+/' || oid || '/' AS pattern FROM pg_database WHERE datname = current_database()
     ), records AS (
       SELECT xid, record_length, block_ref ~ (SELECT pattern FROM mine) AS touches FROM pg_get_wal_records_info($1, $2)
     )
-    SELECT sum(record_length) AS bytes FROM records
+    SELECT sum(record_length) AS bytes, count(DISTINCT xid::text) FILTER (WHERE xid <> 0) AS writes FROM records
     WHERE touches OR (xid <> 0 AND xid IN (SELECT xid FROM records WHERE touches))`, [from, to])
-  return Number(rows[0]!.bytes ?? 0)
+  return {
+    walBytes: Number(rows[0]!.bytes ?? 0),
+    writes: Number(rows[0]!.writes),
+  }
 }
 
 const isLocal = (url: string): boolean => ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname)
@@ -89,8 +96,11 @@ export async function measurePostgres(url: string, database: string, from: numbe
     const { rows } = await client.query<{ bytes: string }>('SELECT pg_wal_lsn_diff($1, $2) AS bytes', [after.lsn, before.lsn])
     return {
       walBytes: Number(rows[0]!.bytes),
-      ownWalBytes: inspect
-        ? await ownWal(client, before.lsn, after.lsn).catch(() => undefined)
+      own: inspect
+        ? await ownWal(client, before.lsn, after.lsn).catch((err: unknown) => {
+            console.error(`bench: could not read the window's WAL records: ${(err as Error).message}`)
+            return undefined
+          })
         : undefined,
       commits: after.commits - before.commits,
       otherCommits: after.otherCommits - before.otherCommits,

@@ -189,13 +189,20 @@ function rows(seconds: number): Row[] {
     },
     {
       label: 'WAL per vote (bytes; the run\'s database · whole cluster)',
-      value: r => (r.postgres?.ownWalBytes ?? Number.NaN) / r.votes.acked,
+      value: r => (r.postgres?.own?.walBytes ?? Number.NaN) / r.votes.acked,
       text: r => r.postgres
-        ? `${fmt((r.postgres.ownWalBytes ?? Number.NaN) / r.votes.acked)} · ${fmt(r.postgres.walBytes / r.votes.acked)}`
+        ? `${fmt((r.postgres.own?.walBytes ?? Number.NaN) / r.votes.acked)} · ${fmt(r.postgres.walBytes / r.votes.acked)}`
         : '–',
     },
     {
-      label: 'Transactions in the run\'s database (/s; vote batches, and the reads of processes hearing of them)',
+      label: 'Write transactions = vote batches (/s; from the WAL) · votes per batch',
+      value: r => (r.postgres?.own?.writes ?? Number.NaN) / seconds,
+      text: r => r.postgres?.own
+        ? `${fmt(r.postgres.own.writes / seconds, 1)} · ${fmt(r.votes.acked / r.postgres.own.writes, 2)}`
+        : '–',
+    },
+    {
+      label: 'All transactions in the run\'s database (/s; writes, and the reads of processes hearing of them)',
       value: r => (r.postgres?.commits ?? Number.NaN) / seconds,
       digits: 1,
     },
@@ -365,8 +372,9 @@ export function markdown(machine: Machine, options: BenchOptions, results: Targe
           'backends of other databases (other work on this machine) are left out and shown apart. WAL per vote: the WAL',
           'records of the window (`pg_walinspect`) that touch the run\'s database, with their transactions\' commits; beside it',
           'the whole cluster\'s (`pg_wal_lsn_diff` of `pg_current_wal_lsn()` after and before), which counts other work too.',
-          'Transactions are `pg_stat_database.xact_commit` of the run\'s database (a vote batch is one; so is each read),',
-          'flushes `pg_stat_wal.wal_sync` (cluster-wide).',
+          'Write transactions are those of the window\'s WAL records (exact: reads write none); all transactions are',
+          '`pg_stat_database.xact_commit` of the run\'s database (each read is one too; backends report about once a second,',
+          'which blurs a short window); flushes are `pg_stat_wal.wal_sync` (cluster-wide).',
         ]
       : []),
     '',
