@@ -6,10 +6,13 @@ import type { WebSocket } from 'ws'
 import { createServer } from 'node:http'
 import process from 'node:process'
 import { WebSocketServer } from 'ws'
+import { loadDeck } from '../packages/slidev-addon-live-polls/server/deckPolls'
 import { LOOPBACK } from './loopback'
 
 const token = process.env.PRESENTER_TOKEN ?? ''
 const BROADCAST_MS = 30
+// The phones vote on the poll a `current` message defines (bench/loadgen.ts), as they do on the real server.
+const { polls } = await loadDeck(process.env.DECK_ENTRY ?? 'slides.md')
 
 interface Tally {
   /** participant → the keys of their current answer */
@@ -78,6 +81,7 @@ function currentMessage(peer: Peer): string {
   return JSON.stringify({
     type: 'current',
     poll: current,
+    definition: polls.find(poll => poll.id === current) ?? null,
     state: current
       ? { open: true, revealed: true }
       : null,

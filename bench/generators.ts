@@ -19,7 +19,8 @@ export interface VotePlan {
 
 export interface Generators {
   pids: number[]
-  connect: (url: string, clients: number, rampPerSecond: number, onProgress: (counts: SocketCounts) => void) => Promise<SocketCounts>
+  /** Connects `clients` phones, spread round-robin over `urls` (one per server process). */
+  connect: (urls: string[], clients: number, rampPerSecond: number, onProgress: (counts: SocketCounts) => void) => Promise<SocketCounts>
   vote: (plan: VotePlan) => Promise<void>
   report: () => Promise<GeneratorReport[]>
   stop: () => Promise<void>
@@ -83,7 +84,7 @@ export function forkGenerators(): Generators {
 
   return {
     pids: children.map(c => c.pid!),
-    async connect(url, total, rampPerSecond, onProgress) {
+    async connect(urls, total, rampPerSecond, onProgress) {
       clients = total
       const latest = children.map((): SocketCounts => ({
         open: 0,
@@ -100,7 +101,9 @@ export function forkGenerators(): Generators {
       const done = children.map(child => next(child, 'connected'))
       children.forEach((child, i) => tell(child, {
         type: 'connect',
-        url,
+        urls,
+        // Where this generator's phones start in the round-robin, so that the processes get near-equal shares.
+        offset: Array.from({ length: i }, (_, k) => share(total, k, children.length)).reduce((a, b) => a + b, 0),
         clients: share(total, i, children.length),
         rampPerSecond: rampPerSecond / children.length,
       }))

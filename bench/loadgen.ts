@@ -1,6 +1,6 @@
 // One load-generator process, forked by bench/run.ts: a share of the audience's phones, each speaking /ws as the
 // voting page does (composables/usePollSocket.ts): hello with a random participant, follow `current`, vote, re-vote.
-import type { Poll, ServerMessage } from '../packages/slidev-addon-live-polls/polls/types'
+import type { Answer, Poll, PollKind, ServerMessage } from '../packages/slidev-addon-live-polls/polls/types'
 import type { FromGenerator, SocketCounts, ToGenerator } from './protocol'
 import { randomBytes } from 'node:crypto'
 import process from 'node:process'
@@ -8,6 +8,7 @@ import WebSocket from 'ws'
 import { randomAnswer } from './answers'
 import { now, sleep } from './clock'
 import { assertLoopback } from './loopback'
+import { tallyOf } from './tally'
 
 interface Phone {
   socket: WebSocket
@@ -15,6 +16,18 @@ interface Phone {
   settled: boolean
   /** The poll on screen while it is open; null when there is nothing to vote on. */
   poll: Poll | null
+  /** Index of the server process (in the `connect` urls) this phone talks to. */
+  server: number
+  /** The answer of this phone's latest acknowledged vote (by send order): what the server holds for it. */
+  answer?: Answer
+  answerVote: number
+}
+
+interface PendingVote {
+  /** Index into sentAt/ackedAt. */
+  vote: number
+  phone: Phone
+  answer: Answer
 }
 
 const phones: Phone[] = []
@@ -27,8 +40,11 @@ const counts: SocketCounts = {
 const errors: Record<string, number> = {}
 const sentAt: number[] = []
 const ackedAt: number[] = []
+const serverOf: number[] = []
+let welcomedByServer: number[] = []
+let votedKind: PollKind | undefined
 // Refs are unique across this process's sockets, so one map finds the vote an ack or error answers.
-const pending = new Map<number, number>()
+const pending = new Map<number, PendingVote>()
 let nextRef = 1
 let peakOpen = 0
 let unexpectedCloses = 0
@@ -59,6 +75,7 @@ function onMessage(phone: Phone, data: string, at: number): void {
   switch (message.type) {
     case 'welcome':
       counts.welcomed += 1
+      welcomedByServer[phone.server]! += 1
       return
     case 'current':
       phone.poll = message.state?.open
@@ -67,10 +84,14 @@ function onMessage(phone: Phone, data: string, at: number): void {
       settle(phone)
       return
     case 'ack': {
-      const index = pending.get(message.ref)
-      if (index !== undefined) {
-        ackedAt[index] = at
+      const vote = pending.get(message.ref)
+      if (vote !== undefined) {
+        ackedAt[vote.vote] = at
         pending.delete(message.ref)
+        if (vote.vote > vote.phone.answerVote) {
+          vote.phone.answer = vote.answer
+          vote.phone.answerVote = vote.vote
+        }
       }
       return
     }
@@ -81,12 +102,14 @@ function onMessage(phone: Phone, data: string, at: number): void {
   }
 }
 
-function connect(url: string): void {
+function connect(url: string, server: number): void {
   const phone: Phone = {
     socket: new WebSocket(url),
     opened: false,
     settled: false,
     poll: null,
+    server,
+    answerVote: -1,
   }
   const participant = randomBytes(16).toString('hex') // as vote/useParticipant.ts makes it
   phones.push(phone)
@@ -112,17 +135,23 @@ function connect(url: string): void {
   })
 }
 
-/** Opens `clients` sockets a batch every 100 ms, then waits (≤ 30 s) until each has its `current` or has failed. */
-async function connectAll(url: string, clients: number, rampPerSecond: number): Promise<void> {
-  assertLoopback(url)
+/**
+ * Opens `clients` sockets a batch every 100 ms, round-robin over the server processes' urls, then waits (≤ 30 s)
+ * until each has its `current` or has failed.
+ */
+async function connectAll(urls: string[], offset: number, clients: number, rampPerSecond: number): Promise<void> {
+  urls.forEach(assertLoopback)
+  welcomedByServer = urls.map(() => 0)
   const batch = Math.max(1, Math.round(rampPerSecond / 10))
   const progress = setInterval(() => void post({
     type: 'progress',
     counts: { ...counts },
   }), 1000)
   for (let i = 0; i < clients; i += batch) {
-    for (let j = i; j < Math.min(clients, i + batch); j++)
-      connect(url)
+    for (let j = i; j < Math.min(clients, i + batch); j++) {
+      const server = (offset + j) % urls.length
+      connect(urls[server]!, server)
+    }
     await sleep(100)
   }
   const deadline = now() + 30_000
@@ -137,15 +166,18 @@ async function connectAll(url: string, clients: number, rampPerSecond: number): 
 
 function castVote(phone: Phone, poll: Poll): void {
   const ref = nextRef++
+  const answer = randomAnswer(poll)
   const message = JSON.stringify({
     type: 'vote',
     ref,
     poll: poll.id,
-    answer: randomAnswer(poll),
+    answer,
   })
-  pending.set(ref, sentAt.length)
+  votedKind = poll.kind
+  pending.set(ref, { vote: sentAt.length, phone, answer })
   sentAt.push(now())
   ackedAt.push(Number.NaN)
+  serverOf.push(phone.server)
   phone.socket.send(message)
 }
 
@@ -193,6 +225,13 @@ async function reportAndExit(): Promise<void> {
     peakOpen,
     sentAt,
     ackedAt,
+    serverOf,
+    welcomedByServer,
+    tally: votedKind
+      ? tallyOf(votedKind, phones.flatMap(phone => phone.answer === undefined
+          ? []
+          : [phone.answer]))
+      : { participants: 0 },
     refused,
     errors,
     unexpectedCloses,
@@ -209,7 +248,7 @@ async function reportAndExit(): Promise<void> {
 
 process.on('message', (message: ToGenerator) => {
   const done = message.type === 'connect'
-    ? connectAll(message.url, message.clients, message.rampPerSecond)
+    ? connectAll(message.urls, message.offset, message.clients, message.rampPerSecond)
     : message.type === 'vote'
       ? voteAll(message.rate, message.startAt, message.endAt, message.drainMs)
       : reportAndExit()

@@ -12,10 +12,13 @@ export interface VoteMetrics {
   /** Votes sent inside the window. */
   sent: number
   offeredPerSecond: number
-  /** Acks that arrived inside the window, per second. */
+  /** Acks that arrived inside the window, and per second. */
+  acked: number
   ackedPerSecond: number
   ackMs: Percentiles
   presenterMs: Percentiles
+  /** Vote-to-presenter for the votes on another server process than the presenter's (the first): via LISTEN/NOTIFY. */
+  presenterRemoteMs: Percentiles
   /** Acked window votes after which the presenter got no `results` at all. */
   unseenByPresenter: number
   /** Over the whole run (warm-up and drain included): votes never acked nor refused, and votes refused. */
@@ -41,6 +44,7 @@ export function voteMetrics(reports: GeneratorReport[], resultsAt: number[], win
   const inWindow = (t: number): boolean => t >= window.from && t <= window.to
   const ack: number[] = []
   const presenter: number[] = []
+  const remote: number[] = []
   let sent = 0
   let acked = 0
   let unanswered = 0
@@ -59,18 +63,25 @@ export function voteMetrics(reports: GeneratorReport[], resultsAt: number[], win
         return
       ack.push(ackedAt - sentAt)
       const next = firstAfter(resultsAt, ackedAt)
-      if (next < resultsAt.length)
+      if (next < resultsAt.length) {
         presenter.push(resultsAt[next]! - sentAt)
-      else unseen += 1
+        if (report.serverOf[i] !== 0)
+          remote.push(resultsAt[next]! - sentAt)
+      }
+      else {
+        unseen += 1
+      }
     })
   }
   const refused = reports.reduce((n, r) => n + r.refused, 0)
   return {
     sent,
     offeredPerSecond: sent / seconds,
+    acked,
     ackedPerSecond: acked / seconds,
     ackMs: percentiles(ack),
     presenterMs: percentiles(presenter),
+    presenterRemoteMs: percentiles(remote),
     unseenByPresenter: unseen,
     lost: unanswered - refused,
     refused,

@@ -1,11 +1,15 @@
 import type { ServerMessage } from '../packages/slidev-addon-live-polls/polls/types'
+import type { Tally } from './tally'
 import WebSocket from 'ws'
 import { now } from './clock'
 import { assertLoopback } from './loopback'
+import { shownTally } from './tally'
 
 export interface Presenter {
   /** Arrival times (epoch ms, clock.ts) of `results` messages for the presented poll, ascending. */
   resultsAt: number[]
+  /** What the latest `results` message showed. */
+  readonly shown: Tally | undefined
   errors: Record<string, number>
   readonly unexpectedClose: boolean
   close: () => Promise<void>
@@ -23,9 +27,13 @@ export function connectPresenter(wsUrl: string, token: string, poll: string): Pr
   const errors: Record<string, number> = {}
   let closing = false
   let unexpectedClose = false
+  let shown: Tally | undefined
 
   const presenter: Presenter = {
     resultsAt,
+    get shown() {
+      return shown
+    },
     errors,
     get unexpectedClose() {
       return unexpectedClose
@@ -55,6 +63,7 @@ export function connectPresenter(wsUrl: string, token: string, poll: string): Pr
       const message = JSON.parse(String(data)) as ServerMessage
       if (message.type === 'results' && message.results.id === poll) {
         resultsAt.push(at)
+        shown = shownTally(message.results)
       }
       else if (message.type === 'error') {
         errors[message.error] = (errors[message.error] ?? 0) + 1

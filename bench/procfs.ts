@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { now } from './clock'
 
 // Kernel ticks per second for /proc/<pid>/stat times (almost always 100).
@@ -91,5 +91,66 @@ export function machineCpuPercentBetween(from: number, to: number): Promise<numb
     let start = 0
     setTimeout(() => (start = machineBusySeconds()), from - now())
     setTimeout(() => resolve(((machineBusySeconds() - start) / ((to - from) / 1000)) * 100), to - now())
+  })
+}
+
+/** CPU seconds of PostgreSQL's processes over a stretch of time, split by what they serve. */
+export interface PostgresCpu {
+  /** Backends connected to the run's database: the server processes' pools and listeners. */
+  ours: number
+  /** The postmaster and its background processes (WAL writer, checkpointer, …), which every database shares. */
+  background: number
+  /** Backends of other databases: other work on this machine, left out of the cost per vote. */
+  others: number
+}
+
+type PostgresRole = keyof PostgresCpu
+
+/**
+ * Every `postgres` process now, with its CPU seconds and role. A client backend's title is
+ * "postgres: <cluster>: <user> <database> <host>(<port>) <state>"; any other title is PostgreSQL's own.
+ */
+function postgresProcesses(database: string): Map<number, { cpu: number, role: PostgresRole }> {
+  const found = new Map<number, { cpu: number, role: PostgresRole }>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry))
+      continue
+    const pid = Number(entry)
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres')
+        continue
+      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')
+      const backend = /^postgres: \S+: \S+ (\S+) \S+\(\d+\)/.exec(title)
+      const cpu = cpuSeconds(pid)
+      if (!Number.isNaN(cpu)) {
+        found.set(pid, {
+          cpu,
+          role: !backend
+            ? 'background'
+            : backend[1] === database
+              ? 'ours'
+              : 'others',
+        })
+      }
+    }
+    catch {} // gone meanwhile
+  }
+  return found
+}
+
+/**
+ * CPU seconds PostgreSQL's processes on this machine use between two instants (epoch ms). A process that starts
+ * meanwhile counts from zero; one that ends meanwhile is missed (the server processes keep their connections).
+ */
+export function postgresCpuBetween(database: string, from: number, to: number): Promise<PostgresCpu> {
+  return new Promise((resolve) => {
+    let start = new Map<number, { cpu: number, role: PostgresRole }>()
+    setTimeout(() => (start = postgresProcesses(database)), from - now())
+    setTimeout(() => {
+      const used: PostgresCpu = { ours: 0, background: 0, others: 0 }
+      for (const [pid, { cpu, role }] of postgresProcesses(database))
+        used[role] += cpu - (start.get(pid)?.cpu ?? 0)
+      resolve(used)
+    }, to - now())
   })
 }

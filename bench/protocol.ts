@@ -1,4 +1,5 @@
 // The IPC messages between bench/run.ts (parent) and each bench/loadgen.ts process.
+import type { Tally } from './tally'
 
 /** Counts of one generator's phones. */
 export interface SocketCounts {
@@ -13,7 +14,8 @@ export interface SocketCounts {
 }
 
 export type ToGenerator
-  = | { type: 'connect', url: string, clients: number, rampPerSecond: number }
+  /** Phone j of this generator connects to urls[(offset + j) % urls.length]: round-robin over the server processes. */
+  = | { type: 'connect', urls: string[], offset: number, clients: number, rampPerSecond: number }
     | { type: 'vote', rate: number, startAt: number, endAt: number, drainMs: number }
     | { type: 'report' }
 
@@ -23,6 +25,12 @@ export interface GeneratorReport {
   /** Every vote: its send time, and when its `ack` arrived (NaN if none did). Epoch ms, see clock.ts. */
   sentAt: number[]
   ackedAt: number[]
+  /** For every vote, the index (in `urls`) of the server process its phone is connected to. */
+  serverOf: number[]
+  /** Phones greeted with `welcome`, by server process. */
+  welcomedByServer: number[]
+  /** What the presenter must show at the end: every phone's last acknowledged answer, counted. */
+  tally: Tally
   /** Votes refused with an `error` carrying their ref. */
   refused: number
   /** Server `error` messages by text (refusals included). */

@@ -3,14 +3,15 @@
 // it asserts nothing, and targets are printed as PASS/FAIL lines, not exit codes.
 //   node --import tsx bench/run.ts [--clients 2000] [--rate 500] [--duration 20] [--ramp-per-second 2000] [--skip-baseline]
 //     [--compare <git ref>: that version's server too, for a before/after] [--text-answers N: vote into a text poll holding N answers]
+//     [--servers N: N processes on one fresh PostgreSQL database, beside one SQLite process] [--postgres: the same with N = 1]
 import type { Target, TargetResult } from './scenario'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 import { checkoutAt } from './checkout'
-import { installCleanup, killAll } from './children'
+import { abort, aborting, installCleanup } from './children'
 import { checkLimits } from './limits'
-import { describeMachine } from './machine'
+import { describeMachine, loadNow } from './machine'
 import { readOptions } from './options'
 import { benchDir, root, serverScript } from './paths'
 import { checkTargets, markdown } from './report'
@@ -23,13 +24,26 @@ if (!existsSync(join(root, 'dist/index.html'))) {
 }
 checkLimits(options.clients)
 installCleanup()
+const loadAtStart = loadNow()
 
 const before = options.compare
   ? checkoutAt(options.compare)
   : undefined
 process.on('exit', () => before?.remove())
 const targets: Target[] = [
-  { name: 'ours', script: serverScript },
+  // With PostgreSQL: its processes first (the ratios are theirs), then one SQLite process under the same load.
+  ...(options.postgres
+    ? [
+        {
+          name: `postgres ×${options.servers}`,
+          script: serverScript,
+          postgres: { servers: options.servers },
+        },
+        { name: 'sqlite ×1', script: serverScript },
+      ]
+    : [
+        { name: 'ours', script: serverScript },
+      ]),
   ...(before
     ? [
         // A version from before the server moved into the addon has it at the top.
@@ -49,12 +63,12 @@ const targets: Target[] = [
       ]),
 ]
 
-// Bounded no matter what: connecting, voting, draining and stopping each have a time limit; this catches the rest.
+// Bounded no matter what: connecting, voting, draining and stopping each have a time limit; this catches the rest
+// (and drops the run's PostgreSQL database on its way out).
 const perTargetSeconds = options.clients / options.rampPerSecond + WARMUP_MS / 1000 + options.duration + 90
 const watchdog = setTimeout(() => {
   console.error('bench: over its time budget; stopping everything')
-  killAll()
-  process.exit(1)
+  void abort(1)
 }, perTargetSeconds * targets.length * 1000)
 watchdog.unref()
 
@@ -65,8 +79,8 @@ async function main(): Promise<void> {
       console.log(`${target.name}: starting ${target.script}`)
       results.push(await runTarget(target, options, line => console.log(line)))
     }
-    const machine = describeMachine()
-    const checks = checkTargets(results[0]!, options)
+    const machine = describeMachine(loadAtStart)
+    const checks = results.filter(r => r.name !== 'baseline').flatMap(r => checkTargets(r, options))
     const at = new Date()
     const text = markdown(machine, options, results, checks, at)
     writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify({
@@ -80,9 +94,9 @@ async function main(): Promise<void> {
     console.log(`\n${text}`)
   }
   catch (err) {
-    console.error('bench failed:', err)
-    killAll()
-    process.exit(1)
+    if (!aborting())
+      console.error('bench failed:', err)
+    await abort(1)
   }
 }
 

@@ -93,3 +93,20 @@ export async function startServer(script: string, env: Record<string, string>, c
     },
   }
 }
+
+/**
+ * Starts `count` processes of the same server with the same environment (one database), each on its own port.
+ * If one fails to start, the others are stopped before the error is passed on.
+ */
+export async function startServers(count: number, script: string, env: Record<string, string>, cwd = root): Promise<ServerHandle[]> {
+  const started = await Promise.allSettled(Array.from({ length: count }, () => startServer(script, env, cwd)))
+  const servers = started.flatMap(s => s.status === 'fulfilled'
+    ? [s.value]
+    : [])
+  const failed = started.find(s => s.status === 'rejected')
+  if (failed) {
+    await Promise.all(servers.map(s => s.stop()))
+    throw failed.reason
+  }
+  return servers
+}

@@ -31,11 +31,12 @@ async function run(url: string, sql: string): Promise<void> {
 }
 
 /** A new, empty database on the test server; `drop` removes it, whoever is still connected. */
-export async function createTestDatabase(): Promise<{ url: string, drop: () => Promise<void> }> {
-  const database = name('live_polls_test')
+export async function createTestDatabase(prefix = 'live_polls_test'): Promise<{ url: string, database: string, drop: () => Promise<void> }> {
+  const database = name(prefix)
   await run(testServerUrl, `CREATE DATABASE ${database}`)
   return {
     url: withDatabase(testServerUrl, database),
+    database,
     drop: () => run(testServerUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
   }
 }
