@@ -9,6 +9,28 @@ import { createStorageHealth } from './storageHealth.ts'
 
 // Deadlock and serialisation failures: the transaction is tried again, as PostgreSQL advises.
 const RETRY = new Set(['40P01', '40001'])
+
+/**
+ * A pooled connection that the server ended (a restart, an administrator, a failover) fails its next statement
+ * before doing anything: that statement is tried again, on a fresh connection.
+ */
+function lostConnection(err: unknown): boolean {
+  const { code, message } = (err ?? {}) as { code?: unknown, message?: unknown }
+  return (typeof code === 'string' && (code.startsWith('57P0') || code.startsWith('08')))
+    || /^Connection terminated|^Client has encountered a connection error/.test(String(message))
+}
+
+/** `run`, tried again (twice at most: the pool may hold more than one connection the server ended) if its connection was gone. */
+async function onLiveConnection<T>(run: () => Promise<T>, attempt = 1): Promise<T> {
+  try {
+    return await run()
+  }
+  catch (err) {
+    if (attempt === 3 || !lostConnection(err))
+      throw err
+    return onLiveConnection(run, attempt + 1)
+  }
+}
 // The tables erasure deletes from: VACUUM takes the deleted rows out of them (and their indexes) at once.
 const ERASED_TABLES = 'votes, poll_state, current_poll, hidden_texts, participants, sessions'
 
@@ -73,7 +95,7 @@ export async function createPostgresStore(url: string, log: (line: string) => vo
       catch (err) {
         broken = err
         await tx.query('ROLLBACK').catch(() => {})
-        if (attempt < 3 && RETRY.has((err as { code?: string }).code ?? ''))
+        if (attempt < 3 && (RETRY.has((err as { code?: string }).code ?? '') || lostConnection(err)))
           continue
         throw err
       }
@@ -85,16 +107,16 @@ export async function createPostgresStore(url: string, log: (line: string) => vo
     }
   }
   const query = async <R extends object>(sql: string, params: unknown[] = []): Promise<R[]> =>
-    (await pool.query<R>(sql, params)).rows
+    (await onLiveConnection(() => pool.query<R>(sql, params))).rows
   /** A change, committed with what the others are told of it. */
   const change = (run: (tx: PoolClient) => Promise<unknown>, ...changes: StoreChange[]): Promise<void> =>
     transaction(async (tx) => {
       await run(tx)
       for (const c of changes) await feed.publish(tx, c)
     }).then(() => {})
-  const vacuum = (): Promise<unknown> => pool.query(`VACUUM ${ERASED_TABLES}`)
+  const vacuum = (): Promise<unknown> => query(`VACUUM ${ERASED_TABLES}`)
 
-  const checkWrite = (): Promise<unknown> => pool.query('INSERT INTO write_check (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = excluded.at', [
+  const checkWrite = (): Promise<unknown> => query('INSERT INTO write_check (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = excluded.at', [
     Date.now(),
   ])
   const health = createStorageHealth(location, checkWrite, log)
@@ -220,16 +242,16 @@ export async function createPostgresStore(url: string, log: (line: string) => vo
     current: session => read(async () => (await query<{ poll: string | null }>('SELECT poll FROM current_poll WHERE session = $1', [session]))[0]?.poll ?? null),
     setCurrent: (session, poll) => write(() => change(tx => tx.query(`
       INSERT INTO current_poll (session, poll) VALUES ($1, $2) ON CONFLICT (session) DO UPDATE SET poll = excluded.poll`, [session, poll]), { type: 'current', session })),
-    createSession: (code, at) => write(async () => (await pool.query(
+    createSession: (code, at) => write(async () => (await onLiveConnection(() => pool.query(
       'INSERT INTO sessions (code, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING',
       [code, at],
-    )).rowCount === 1),
+    ))).rowCount === 1),
     sessions: () => read(async () => (await query<{ code: string, createdAt: string, participants: number, name: string | null }>(`
       SELECT code, created_at AS "createdAt", participants, name FROM sessions ORDER BY created_at, code`)).map(row => ({
       ...row,
       createdAt: Number(row.createdAt),
     }))),
-    setSessionName: (code, name) => write(async () => (await pool.query('UPDATE sessions SET name = $1 WHERE code = $2', [name, code])).rowCount === 1),
+    setSessionName: (code, name) => write(async () => (await onLiveConnection(() => pool.query('UPDATE sessions SET name = $1 WHERE code = $2', [name, code]))).rowCount === 1),
     hasSession: code => read(async () => (await query('SELECT 1 FROM sessions WHERE code = $1', [code])).length > 0),
     async deleteSession(code) {
       await write(() => change(tx => erase(tx, code), { type: 'deleted', session: code }))
