@@ -12,11 +12,10 @@ import { dirname, join, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { load } from '@slidev/parser/fs'
-import { comparedCodes, groupName } from '../server/comparedCodes'
+import { comparedCodes, groupName, sessionArg } from '../server/comparedCodes'
 import { readConfig } from '../server/config'
 import { deckFromSlidev } from '../server/deckPolls'
 import { createPollService } from '../server/pollService'
-import { normalizeSessionCode } from '../server/sessionCode'
 import { openStore } from '../server/store/openStore'
 import { deckFonts } from './deckFontFaces'
 import { handoutPdf } from './handoutPdf'
@@ -40,12 +39,7 @@ function fail(message: string): never {
 
 // The deck, as `npm start` takes it: slides.md of this folder unless a path is given.
 const entry = positionals[0] ?? 'slides.md'
-if (values.session !== undefined && values.sessions !== undefined)
-  fail('--session or --sessions, not both')
-const typed = values.session ?? 'default'
-const session = typed === 'default'
-  ? ''
-  : normalizeSessionCode(typed) ?? fail(`"${typed}" is not a session code`)
+const session = sessionArg(values, fail)
 const step = (n: number, text: string): void => console.log(`[${n}/4] ${text}`)
 
 step(1, `Reading ${values.sessions === undefined

@@ -14,7 +14,7 @@ import { isJsonBody, parseBody, sendJson } from './httpJson.ts'
 import { PollError } from './pollError.ts'
 import { bearerToken, tokenMatches } from './presenterToken.ts'
 import { createRateLimiter } from './rateLimit.ts'
-import { normalizeSessionCode } from './sessionCode.ts'
+import { sessionCodeOf } from './sessionCode.ts'
 import { StorageError } from './store/storageError.ts'
 
 const VoteBody = v.object({
@@ -130,12 +130,9 @@ export function createApiHandler({ service, token, joinUrl, deck, session, addre
     sendJson(res, 200, await service.sessions())
   })
   // A code as typed anywhere else: any case, stray spaces; `default` is the default session.
-  const codeOf = (typed: string): string => (typed === 'default'
-    ? ''
-    : normalizeSessionCode(typed) ?? typed)
   const codeParam = (raw: string): string => {
     try {
-      return codeOf(decodeURIComponent(raw))
+      return sessionCodeOf(decodeURIComponent(raw))
     }
     catch {
       // Not percent-encoding (a stray "%"): no code can be spelt so, and it is refused as unknown.

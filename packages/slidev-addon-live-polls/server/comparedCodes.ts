@@ -1,7 +1,7 @@
 import type { Comparison, WithheldResults } from '../polls/types.ts'
 import * as v from 'valibot'
 import { ComparedSessionsSchema } from '../polls/comparedSessions.ts'
-import { normalizeSessionCode } from './sessionCode.ts'
+import { normalizeSessionCode, sessionCodeOf } from './sessionCode.ts'
 
 export type ComparedCodes
   = | { ok: true, codes: string[] }
@@ -18,9 +18,7 @@ export async function comparedCodes(typed: string, hasSession: (code: string) =>
     return { ok: false, status: 400, error: given.issues[0].message }
   // Typed in any case: k7mpx2 and K7MPX2 are one group, compared once.
   const codes = [
-    ...new Set(given.output.map(code => code === 'default'
-      ? ''
-      : normalizeSessionCode(code) ?? code)),
+    ...new Set(given.output.map(sessionCodeOf)),
   ]
   const unknown: string[] = []
   for (const code of codes) {
@@ -32,6 +30,19 @@ export async function comparedCodes(typed: string, hasSession: (code: string) =>
         ? 's'
         : ''}: ${unknown.join(', ')}` }
     : { ok: true, codes }
+}
+
+/**
+ * `--session CODE` of a CLI (default: the default session) as stored, after checking that `--sessions` is not
+ * given too; `fail` ends the command with a message.
+ */
+export function sessionArg(values: { session?: string, sessions?: string }, fail: (message: string) => never): string {
+  if (values.session !== undefined && values.sessions !== undefined)
+    fail('--session or --sessions, not both')
+  const typed = values.session ?? 'default'
+  return typed === 'default'
+    ? ''
+    : normalizeSessionCode(typed) ?? fail(`"${typed}" is not a session code`)
 }
 
 /** A group as people know it: the facilitator's name for it, else its code. */

@@ -7,12 +7,11 @@
 import { writeFileSync } from 'node:fs'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { comparedCodes, withheldByGroup } from '../comparedCodes.ts'
+import { comparedCodes, sessionArg, withheldByGroup } from '../comparedCodes.ts'
 import { readConfig } from '../config.ts'
 import { loadDeck } from '../deckPolls.ts'
 import { PRIVACY_NOTE } from '../exportResults.ts'
 import { createPollService } from '../pollService.ts'
-import { normalizeSessionCode } from '../sessionCode.ts'
 import { openStore } from '../store/openStore.ts'
 import { StorageError } from '../store/storageError.ts'
 
@@ -33,12 +32,7 @@ function fail(message: string): never {
 const format = values.format!
 if (format !== 'csv' && format !== 'json')
   fail(`--format must be csv or json, not "${format}"`)
-if (values.session !== undefined && values.sessions !== undefined)
-  fail('--session or --sessions, not both')
-const typed = values.session ?? 'default'
-const session = typed === 'default'
-  ? ''
-  : normalizeSessionCode(typed) ?? fail(`"${typed}" is not a session code`)
+const session = sessionArg(values, fail)
 
 const config = readConfig(process.env)
 const store = await openStore(config).catch((err: unknown) => err instanceof StorageError
