@@ -80,6 +80,13 @@ export interface RealtimeStats {
   queuedBytes: number
 }
 
+/** What a client is told of a failed request: a PollError's own words, nothing of any other error. */
+function errorText(err: unknown): string {
+  return err instanceof PollError
+    ? err.message
+    : 'internal error'
+}
+
 /** Answers an upgrade with a plain HTTP status, before any handshake, and hangs up. */
 function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
   socket.once('finish', () => socket.destroy())
@@ -318,9 +325,7 @@ export function createRealtime({ service, token, session, address, allowedOrigin
           catch (err) {
             return send(client, {
               type: 'error',
-              error: err instanceof PollError
-                ? err.message
-                : 'internal error',
+              error: errorText(err),
             })
           }
         }
@@ -353,9 +358,7 @@ export function createRealtime({ service, token, session, address, allowedOrigin
           return send(client, {
             type: 'error',
             ref: message.ref,
-            error: err instanceof PollError
-              ? err.message
-              : 'internal error',
+            error: errorText(err),
           })
         }
       case 'present':
@@ -367,9 +370,7 @@ export function createRealtime({ service, token, session, address, allowedOrigin
         catch (err) {
           return send(client, {
             type: 'error',
-            error: err instanceof PollError
-              ? err.message
-              : 'internal error',
+            error: errorText(err),
           })
         }
     }
