@@ -83,6 +83,9 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     return found
   }
 
+  /** The poll on screen in a session as stored (perhaps one an earlier version of the deck had). */
+  const storedCurrent = (session: string): Promise<string | null> => cached(currents, session, () => store.current(session))
+
   async function state(session: string, id: string): Promise<PollState> {
     const stored = await cached(states, cacheKey(session, id), () => store.state(session, id))
       ?? { open: true, revealed: !poll(id).hideResults }
@@ -335,7 +338,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
 
     // A poll id stored by an earlier version of the deck is no current poll.
     async current(session: string): Promise<string | null> {
-      const id = await cached(currents, session, () => store.current(session))
+      const id = await storedCurrent(session)
       return id && byId.has(id)
         ? id
         : null
@@ -343,7 +346,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     async setCurrent(session: string, id: string | null): Promise<void> {
       if (id !== null)
         poll(id)
-      if (await cached(currents, session, () => store.current(session)) === id)
+      if (await storedCurrent(session) === id)
         return
       await store.setCurrent(session, id)
       currents.set(session, Promise.resolve(id))
@@ -456,13 +459,17 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
 
     /** Every answer of these sessions, one row each with its session, but none of a group withheld from a poll. */
     async compareCsv(sessions: string[], minGroupSize: number): Promise<string> {
-      const withheld = await Promise.all(polls.map(async poll => withheldGroups(
-        await Promise.all(sessions.map(async session => (await tallyOf(session, poll.id)).answers.size)),
-        minGroupSize,
-      )))
+      // By poll id: which of the sessions (by index) are withheld from it.
+      const withheld = new Map(await Promise.all(polls.map(async poll => [
+        poll.id,
+        withheldGroups(
+          await Promise.all(sessions.map(async session => (await tallyOf(session, poll.id)).answers.size)),
+          minGroupSize,
+        ),
+      ] as const)))
       return toCsv(await Promise.all(sessions.map(async (session, i) => ({
         session,
-        rows: (await store.rows(session)).filter(row => !withheld[polls.findIndex(p => p.id === row.poll)]?.has(i)),
+        rows: (await store.rows(session)).filter(row => !withheld.get(row.poll)?.has(i)),
       }))), polls)
     },
     async exportJson(session: string) {

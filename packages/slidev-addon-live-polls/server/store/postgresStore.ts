@@ -61,12 +61,15 @@ export async function createPostgresStore(url: string, log: (line: string) => vo
   let feed: Awaited<ReturnType<typeof createChangeFeed>>
   try {
     const client = await pool.connect()
-    client.on('error', () => {})
+    // As in transactions: a connection cut meanwhile fails the statement, and must not end the process.
+    const ignore = (): void => {}
+    client.on('error', ignore)
     try {
       await migrate(client)
       schema = (await client.query<{ schema: string }>('SELECT current_schema() AS schema')).rows[0]!.schema
     }
     finally {
+      client.off('error', ignore)
       client.release()
     }
     feed = await createChangeFeed({ connectionString: url }, schema, log)
