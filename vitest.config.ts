@@ -15,6 +15,7 @@ const processes = [
 const onBothStores = [
   'packages/slidev-addon-live-polls/server/store/**/*.test.ts',
   'packages/slidev-addon-live-polls/server/{api,apiToken,compare,moderation,realtime,resultsCache,sessionList,sessions,sharedDatabase,tally}.test.ts',
+  'packages/slidev-addon-live-polls/server/{textBoundary,voteIsolation,votePath}.test.ts',
 ]
 
 export default defineConfig({

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { normalizeAnswerText } from './normalizeText.ts'
+import { isWellFormedText } from './textCharacters.ts'
 
 /** At most this many groups side by side: more would not fit a slide or a page, and each costs a pass over its answers. */
 export const MAX_COMPARED = 8
@@ -18,7 +19,7 @@ export const ComparedSessionsSchema = v.pipe(
 /** A facilitator's short name for a session ("Group 1 — municipalities"); empty or null clears it. */
 export const SessionNameSchema = v.object({
   name: v.pipe(
-    v.nullable(v.pipe(v.string(), v.maxLength(200))),
+    v.nullable(v.pipe(v.string(), v.maxLength(200), v.check(isWellFormedText, 'name must be well-formed Unicode text (it holds half of a UTF-16 surrogate pair)'))),
     v.transform(name => (name === null
       ? ''
       : normalizeAnswerText(name)) || null),

@@ -1,6 +1,7 @@
 import type { Answer, Poll } from './types.ts'
 import * as v from 'valibot'
 import { normalizeAnswerText } from './normalizeText.ts'
+import { hasNoncharacter, isWellFormedText, showsSomething } from './textCharacters.ts'
 
 export type Checked = { ok: true, answer: Answer } | { ok: false, error: string }
 
@@ -33,8 +34,12 @@ function answerSchema(poll: Poll): v.GenericSchema<unknown, Answer> {
     case 'text':
       return v.pipe(
         v.string('a string'),
+        // Refused, not repaired: a text that is not Unicode, or holds characters no text has, was not typed.
+        v.check(isWellFormedText, 'well-formed Unicode text (it holds half of a UTF-16 surrogate pair)'),
+        v.check(text => !hasNoncharacter(text), 'text without noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF, …)'),
         v.transform(normalizeAnswerText),
-        v.minLength(1, 'a non-empty answer'),
+        // Blank-looking (a braille blank, a Hangul filler) is empty: it would be printed as an empty entry.
+        v.check(showsSomething, 'a non-empty answer'),
         v.maxLength(poll.maxLength, `at most ${poll.maxLength} characters`),
       )
     case 'ranking':

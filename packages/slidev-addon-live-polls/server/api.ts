@@ -8,6 +8,7 @@ import * as v from 'valibot'
 import { SessionNameSchema } from '../polls/comparedSessions.ts'
 import { ParticipantSchema } from '../polls/participant.ts'
 import { presenterActions } from '../polls/presenterActions.ts'
+import { isWellFormedText } from '../polls/textCharacters.ts'
 import { comparedCodes } from './comparedCodes.ts'
 import { requestUrl } from './http.ts'
 import { isJsonBody, parseBody, sendJson } from './httpJson.ts'
@@ -25,7 +26,7 @@ const CurrentBody = v.object({
   poll: v.nullable(v.pipe(v.string(), v.maxLength(100))),
 }, 'body must be {"poll": "<id>"} or {"poll": null}')
 const AnswerTextBody = v.object({
-  text: v.pipe(v.string(), v.maxLength(500)),
+  text: v.pipe(v.string(), v.maxLength(500), v.check(isWellFormedText, 'text must be well-formed Unicode text (it holds half of a UTF-16 surrogate pair)')),
 }, 'body must be {"text": "<answer>"}')
 
 export interface ApiOptions {
