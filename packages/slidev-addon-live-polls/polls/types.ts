@@ -107,7 +107,8 @@ export type ServerMessage
   = | { type: 'welcome', presenter: boolean }
     | { type: 'current', poll: string | null, definition: Poll | null, state: PollState | null, answer: Answer | null }
     | { type: 'ack', ref: number, poll: string }
-    | { type: 'error', ref?: number, error: string }
+    /** `retry`: the vote was not stored for now (the database slow or unavailable); send it again in a moment. */
+    | { type: 'error', ref?: number, error: string, retry?: true }
     | { type: 'results', results: PollResults | HiddenResults }
 
 /** GET /api/info: where phones join, and what names and colours the deck (docs/api.md). */

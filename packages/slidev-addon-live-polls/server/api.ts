@@ -279,7 +279,14 @@ export function createApiHandler({ service, token, joinUrl, deck, session, addre
       if (err instanceof PollError) {
         if (err.status === 413)
           res.setHeader('connection', 'close')
-        sendJson(res, err.status, { error: err.message })
+        // A refusal of the sender's own making that no check could foresee is paid for from its address's budget.
+        if (err.options.costsSender)
+          limiter.take(address(req))
+        if (err.options.retry)
+          res.setHeader('retry-after', '1')
+        sendJson(res, err.status, err.options.retry
+          ? { error: err.message, retry: true }
+          : { error: err.message })
       }
       else if (err instanceof StorageError) {
         // Logged where it happened (or, for a read, the database is simply gone for now): say so, not "internal".

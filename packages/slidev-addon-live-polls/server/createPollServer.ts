@@ -5,6 +5,7 @@ import type { AddressBudgets } from './addressBudgets.ts'
 import type { Deck } from './deckPolls.ts'
 import type { RequestHandler } from './http.ts'
 import type { RealtimeStats } from './realtime.ts'
+import type { Store } from './store/store.ts'
 import { sessionQuery } from '../polls/sessionQuery.ts'
 import { DEFAULT_BUDGETS } from './addressBudgets.ts'
 import { createApiHandler } from './api.ts'
@@ -45,6 +46,8 @@ export interface PollServerOptions {
   minGroupSize?: number
   /** Per-address budgets; the defaults fill in what is not given. */
   budgets?: Partial<AddressBudgets>
+  /** A store already open, instead of the one the settings name (tests put faults in it); closed with the server. */
+  store?: Store
 }
 
 export interface PollServer {
@@ -61,7 +64,7 @@ export interface PollServer {
 
 /** The poll server, independent of transport: wired into Vite's dev server and into the plain Node server alike. */
 export async function createPollServer(options: PollServerOptions): Promise<PollServer> {
-  const store = await openStore(options)
+  const store = options.store ?? await openStore(options)
   try {
     // A read-only file or a full disk is refused now, not discovered at the first vote.
     await store.checkWrites()

@@ -285,8 +285,9 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       catch (err) {
         // Logged where it happened; the voter is told it was not stored, so the phone can try again.
         if (err instanceof StorageError)
-          throw new PollError(503, 'not stored: the server cannot write its database right now; try again')
-        throw err
+          throw new PollError(503, 'not stored: the server cannot write its database right now; try again', { retry: true })
+        // The database refused this vote alone (the batcher stored the others): its sender pays for the refusal.
+        throw new PollError(400, 'not stored: the database cannot store this answer', { costsSender: true })
       }
       if (stored === 'dropped')
         throw new PollError(404, `unknown session "${session}"`)

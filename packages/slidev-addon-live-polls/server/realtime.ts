@@ -298,6 +298,22 @@ export function createRealtime({ service, token, session, address, allowedOrigin
     }
   })
 
+  /** A socket refused over 20 times is closed: it is flooding, or sending what cannot be stored. */
+  function countRefusal(client: Client): void {
+    client.refused += 1
+    if (client.refused > 20)
+      client.socket.close(1008, 'flooding')
+  }
+
+  /**
+   * A vote the database refused for its own data costs its sender: a message more from its address's budget, and a
+   * refusal of its socket's. Otherwise sending what cannot be stored would be free, and cost others (issue 18).
+   */
+  function charge(client: Client): void {
+    addressLimiter?.take(client.address)
+    countRefusal(client)
+  }
+
   async function onMessage(client: Client, data: string): Promise<void> {
     let parsed: unknown
     try {
@@ -355,10 +371,15 @@ export function createRealtime({ service, token, session, address, allowedOrigin
           return send(client, { type: 'ack', ref: message.ref, poll: message.poll })
         }
         catch (err) {
+          if (err instanceof PollError && err.options.costsSender)
+            charge(client)
           return send(client, {
             type: 'error',
             ref: message.ref,
             error: errorText(err),
+            ...err instanceof PollError && err.options.retry
+              ? { retry: true }
+              : {},
           })
         }
       case 'present':
@@ -418,11 +439,8 @@ export function createRealtime({ service, token, session, address, allowedOrigin
     socket.on('message', (data, isBinary) => {
       // A socket over its own limit does not also spend its address's budget; a presenter spends none.
       if (!limiter.take(client.id) || (!client.presenter && addressLimiter?.take(client.address) === false)) {
-        client.refused += 1
         send(client, { type: 'error', error: 'too many messages: slow down' })
-        if (client.refused > 20)
-          socket.close(1008, 'flooding')
-        return
+        return countRefusal(client)
       }
       if (isBinary)
         return send(client, { type: 'error', error: 'binary messages are not understood' })
