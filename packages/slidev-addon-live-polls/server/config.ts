@@ -1,11 +1,13 @@
 import type { AddressBudgets } from './addressBudgets.ts'
 import type { ConnectionSettings } from './connectionLimits.ts'
+import type { DatabaseTimeouts } from './store/databaseTimeouts.ts'
 import { resolve } from 'node:path'
 import * as v from 'valibot'
 import { DEFAULT_BUDGETS } from './addressBudgets.ts'
 import { normalizeBase } from './basePath.ts'
 import { compileTrust } from './clientAddress.ts'
 import { generateToken } from './presenterToken.ts'
+import { DEFAULT_TIMEOUTS } from './store/databaseTimeouts.ts'
 
 /** Where votes are kept unless POLL_DB says otherwise: the data folder, which no dev server serves. */
 export const DEFAULT_DB = 'data/polls.sqlite'
@@ -52,6 +54,9 @@ const Env = v.object({
   // Node's default. Behind a load balancer, set it above the balancer's idle timeout: a request sent on a
   // connection as the server closes it is reset, and clients that do not retry (scripts) see an error.
   KEEP_ALIVE_TIMEOUT: v.optional(seconds('KEEP_ALIVE_TIMEOUT'), '5'),
+  // A statement that runs or waits for a lock longer is cancelled: a vote is refused as retryable, not held.
+  DB_STATEMENT_TIMEOUT: v.optional(seconds('DB_STATEMENT_TIMEOUT'), String(DEFAULT_TIMEOUTS.statementMs / 1000)),
+  DB_LOCK_TIMEOUT: v.optional(seconds('DB_LOCK_TIMEOUT'), String(DEFAULT_TIMEOUTS.lockMs / 1000)),
 })
 
 export interface ServerConfig {
@@ -74,6 +79,8 @@ export interface ServerConfig {
   minGroupSize: number
   budgets: AddressBudgets
   connections: ConnectionSettings
+  /** DB_STATEMENT_TIMEOUT and DB_LOCK_TIMEOUT, in ms. */
+  timeouts: DatabaseTimeouts
 }
 
 /** Reads the server's settings from the environment; a bad value stops start-up with a clear message. */
@@ -86,6 +93,9 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
   // Node refuses a headers timeout longer than the request timeout; say so in our terms.
   if (c.HEADERS_TIMEOUT > c.REQUEST_TIMEOUT)
     throw new Error('Bad configuration: HEADERS_TIMEOUT must not exceed REQUEST_TIMEOUT')
+  // A lock wait is part of the statement: a longer one would never be reached.
+  if (c.DB_LOCK_TIMEOUT > c.DB_STATEMENT_TIMEOUT)
+    throw new Error('Bad configuration: DB_LOCK_TIMEOUT must not exceed DB_STATEMENT_TIMEOUT')
   return {
     port: c.PORT,
     host: c.HOST,
@@ -120,13 +130,18 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
       handshakeTimeoutMs: Math.round(c.HANDSHAKE_TIMEOUT * 1000),
       keepAliveTimeoutMs: Math.round(c.KEEP_ALIVE_TIMEOUT * 1000),
     },
+    timeouts: {
+      statementMs: Math.round(c.DB_STATEMENT_TIMEOUT * 1000),
+      lockMs: Math.round(c.DB_LOCK_TIMEOUT * 1000),
+    },
   }
 }
 
 /** The settings `createPollServer` takes from the configuration, the same for `npm start` and the Vite plugin. */
-export function pollServerSettings(config: ServerConfig): Pick<ServerConfig, 'dbPath' | 'databaseUrl' | 'token' | 'retentionDays' | 'trustProxy' | 'allowedOrigins' | 'budgets' | 'minGroupSize'> {
-  const { dbPath, databaseUrl, token, retentionDays, trustProxy, allowedOrigins, budgets, minGroupSize } = config
+export function pollServerSettings(config: ServerConfig): Pick<ServerConfig, 'dbPath' | 'databaseUrl' | 'token' | 'retentionDays' | 'trustProxy' | 'allowedOrigins' | 'budgets' | 'minGroupSize' | 'timeouts'> {
+  const { dbPath, databaseUrl, token, retentionDays, trustProxy, allowedOrigins, budgets, minGroupSize, timeouts } = config
   return {
+    timeouts,
     minGroupSize,
     dbPath,
     databaseUrl,

@@ -5,6 +5,7 @@ import type { AddressBudgets } from './addressBudgets.ts'
 import type { Deck } from './deckPolls.ts'
 import type { RequestHandler } from './http.ts'
 import type { RealtimeStats } from './realtime.ts'
+import type { DatabaseTimeouts } from './store/databaseTimeouts.ts'
 import type { Store } from './store/store.ts'
 import { sessionQuery } from '../polls/sessionQuery.ts'
 import { DEFAULT_BUDGETS } from './addressBudgets.ts'
@@ -46,6 +47,8 @@ export interface PollServerOptions {
   minGroupSize?: number
   /** Per-address budgets; the defaults fill in what is not given. */
   budgets?: Partial<AddressBudgets>
+  /** DB_STATEMENT_TIMEOUT and DB_LOCK_TIMEOUT (ms); the defaults when not given. */
+  timeouts?: DatabaseTimeouts
   /** A store already open, instead of the one the settings name (tests put faults in it); closed with the server. */
   store?: Store
 }

@@ -71,6 +71,9 @@ export async function migrate(client: PoolClient): Promise<void> {
     return
   await client.query('BEGIN')
   try {
+    // Exempt from DB_STATEMENT_TIMEOUT and DB_LOCK_TIMEOUT: a migration runs once, at start, and may rightly take long.
+    await client.query('SET LOCAL statement_timeout = 0')
+    await client.query('SET LOCAL lock_timeout = 0')
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
     await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)')
     const applied = await version(client)

@@ -1,7 +1,9 @@
 import type { PoolClient } from 'pg'
 import type { Answer } from '../../polls/types.ts'
+import type { DatabaseTimeouts } from './databaseTimeouts.ts'
 import type { Store, StoreChange, StoredAnswer, StoredAs } from './store.ts'
 import pg from 'pg'
+import { DEFAULT_TIMEOUTS } from './databaseTimeouts.ts'
 import { createChangeFeed } from './postgresChanges.ts'
 import { migrate } from './postgresSchema.ts'
 import { asStorageError } from './storageError.ts'
@@ -51,10 +53,18 @@ function redact(url: string): string {
  * vote batch is one transaction, resolved once committed; every change notifies the other processes in the
  * same transaction (postgresChanges.ts). The schema is created or migrated at start.
  */
-export async function createPostgresStore(url: string, log: (line: string) => void = console.error): Promise<Store> {
+export async function createPostgresStore(url: string, log: (line: string) => void = console.error, timeouts: DatabaseTimeouts = DEFAULT_TIMEOUTS): Promise<Store> {
   const location = redact(url)
   const fail = (err: unknown): unknown => asStorageError(location, err) ?? err
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 })
+  // Every statement on a pooled connection is bounded, set as the connection starts (the server cancels it):
+  // a locked table or a stuck server refuses a vote in time instead of holding it (issue 18).
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    statement_timeout: Math.round(timeouts.statementMs),
+    lock_timeout: Math.round(timeouts.lockMs),
+  })
   // A pooled connection that breaks while idle must not bring the process down: the next query finds out.
   pool.on('error', () => {})
   let schema: string
@@ -117,7 +127,24 @@ export async function createPostgresStore(url: string, log: (line: string) => vo
       await run(tx)
       for (const c of changes) await feed.publish(tx, c)
     }).then(() => {})
-  const vacuum = (): Promise<unknown> => query(`VACUUM ${ERASED_TABLES}`)
+  // VACUUM may rightly take long on a big table: exempt from the timeouts, which its connection then gets back.
+  const vacuum = (): Promise<unknown> => onLiveConnection(async () => {
+    const client = await pool.connect()
+    const ignore = (): void => {}
+    client.on('error', ignore)
+    let reset = false
+    try {
+      await client.query('SET statement_timeout = 0; SET lock_timeout = 0')
+      await client.query(`VACUUM ${ERASED_TABLES}`)
+      await client.query('RESET statement_timeout; RESET lock_timeout')
+      reset = true
+    }
+    finally {
+      client.off('error', ignore)
+      // One that may still be without them is not put back.
+      client.release(!reset)
+    }
+  })
 
   const checkWrite = (): Promise<unknown> => query('INSERT INTO write_check (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = excluded.at', [
     Date.now(),

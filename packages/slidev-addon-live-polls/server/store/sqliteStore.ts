@@ -1,9 +1,11 @@
 import type { Answer, PollState, SessionInfo } from '../../polls/types.ts'
+import type { DatabaseTimeouts } from './databaseTimeouts.ts'
 import type { Store, StoredAnswer, StoredAs, VoteRecord } from './store.ts'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { moderationKey } from '../../polls/normalizeText.ts'
+import { DEFAULT_TIMEOUTS } from './databaseTimeouts.ts'
 import { asStorageError } from './storageError.ts'
 import { createStorageHealth } from './storageHealth.ts'
 
@@ -63,7 +65,10 @@ const migrations = [
   `ALTER TABLE sessions ADD COLUMN name TEXT;`,
 ]
 
-function open(path: string): Database.Database {
+// Opening and migrating wait as long as it takes for another process's lock: that is start-up, not a vote.
+const MIGRATION_BUSY_MS = 60_000
+
+function open(path: string, lockMs: number): Database.Database {
   if (path !== ':memory:')
     mkdirSync(dirname(path), { recursive: true })
   const db = new Database(path)
@@ -71,7 +76,7 @@ function open(path: string): Database.Database {
     // WAL + NORMAL: a committed transaction survives a crash of this process (not of the OS) without an fsync per vote.
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
-    db.pragma('busy_timeout = 5000')
+    db.pragma(`busy_timeout = ${MIGRATION_BUSY_MS}`)
     // Erased answers are overwritten, not just unlinked: right to erasure means gone from the file.
     db.pragma('secure_delete = ON')
     db.exec(schema)
@@ -80,6 +85,8 @@ function open(path: string): Database.Database {
       migrations.slice(applied).forEach(sql => db.exec(sql))
       db.pragma(`user_version = ${migrations.length}`)
     })()
+    // better-sqlite3 waits for a lock synchronously, holding the event loop: wait briefly, then refuse the write.
+    db.pragma(`busy_timeout = ${Math.round(lockMs)}`)
     return db
   }
   catch (err) {
@@ -93,10 +100,10 @@ function open(path: string): Database.Database {
  * transaction. A file that cannot be opened, is not a database or is corrupt throws a StorageError; so does any
  * write the file or disk refuses.
  */
-export function createSqliteStore(path: string): Store & { db: Database.Database } {
+export function createSqliteStore(path: string, timeouts: DatabaseTimeouts = DEFAULT_TIMEOUTS): Store & { db: Database.Database } {
   let db: Database.Database
   try {
-    db = open(path)
+    db = open(path, timeouts.lockMs)
   }
   catch (err) {
     throw asStorageError(path, err) ?? err

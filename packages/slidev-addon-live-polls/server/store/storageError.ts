@@ -16,13 +16,17 @@ const reasons: Record<string, string> = {
   SQLITE_CANTOPEN: 'cannot be opened',
   SQLITE_FULL: 'cannot grow: the disk is full',
   SQLITE_IOERR: 'hit a disk I/O error',
-  SQLITE_BUSY: 'is locked by another process',
+  // Still locked once the busy wait (DB_LOCK_TIMEOUT) is over.
+  SQLITE_BUSY: 'did not answer in time: it is locked by another process',
   SQLITE_LOCKED: 'is locked by another process',
   SQLITE_PERM: 'may not be accessed',
 }
 
 // PostgreSQL's SQLSTATE classes and codes that mean the server, its disk or the connection is at fault.
 const postgresReasons: [prefix: string, reason: string][] = [
+  // statement_timeout and lock_timeout (DB_STATEMENT_TIMEOUT, DB_LOCK_TIMEOUT): stuck, or locked by someone else.
+  ['57014', 'did not answer in time'],
+  ['55P03', 'did not answer in time: a table was locked'],
   ['53100', 'cannot grow: the server\'s disk is full'],
   ['53', 'is out of resources'],
   ['08', 'cannot be reached'],
