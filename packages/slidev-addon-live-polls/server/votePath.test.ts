@@ -82,6 +82,8 @@ describe(`a stuck database (${onPostgres ? 'PostgreSQL: the votes table locked' 
       answer: 'formal',
     })
     expect(await phone.until('ack', 15_000)).toEqual({ type: 'ack', ref: 2, poll: 'choice' })
-    expect(await server.polls.service.results('', 'choice')).toMatchObject({ counts: { formal: 1 } })
+    expect(await server.polls.service.results('', 'choice')).toMatchObject({
+      counts: { formal: 1 },
+    })
   })
 })
