@@ -16,6 +16,7 @@ import { comparedCodes, groupName, sessionArg } from '../server/comparedCodes'
 import { readConfig } from '../server/config'
 import { deckFromSlidev } from '../server/deckPolls'
 import { createPollService } from '../server/pollService'
+import { rowPages } from '../server/rowPages'
 import { openStore } from '../server/store/openStore'
 import { deckFonts } from './deckFontFaces'
 import { handoutPdf } from './handoutPdf'
@@ -56,7 +57,12 @@ const deck = await load({
 const { polls, accent } = deckFromSlidev(deck.headmatter, deck.slides, root)
 const service = createPollService({ store, polls, revealAll: true })
 const known = async (): Promise<string> => `Sessions: ${(await service.sessions()).map(s => s.code).join(', ') || 'none'}`
-const participantsOf = async (code: string): Promise<number> => new Set((await store.rows(code)).map(r => r.participant)).size
+/** Who answered anything in a session, its rows read a page at a time. */
+async function participantsOf(code: string): Promise<number> {
+  const participants = new Set<string>()
+  for await (const rows of rowPages(store, code)) rows.forEach(row => participants.add(row.participant))
+  return participants.size
+}
 
 /** The groups compared: their codes ('' for the default session), names, participants and results side by side. */
 async function comparison(typedCodes: string): Promise<HandoutComparison & { codes: string[] }> {

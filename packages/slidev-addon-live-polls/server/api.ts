@@ -12,11 +12,13 @@ import { isWellFormedText } from '../polls/textCharacters.ts'
 import { comparedCodes } from './comparedCodes.ts'
 import { requestUrl } from './http.ts'
 import { isJsonBody, parseBody, sendJson } from './httpJson.ts'
+import { jsonPieces } from './jsonPieces.ts'
 import { PollError } from './pollError.ts'
 import { bearerToken, tokenMatches } from './presenterToken.ts'
 import { createRateLimiter } from './rateLimit.ts'
 import { sessionCodeOf } from './sessionCode.ts'
 import { StorageError } from './store/storageError.ts'
+import { sendPieces } from './writePieces.ts'
 
 const VoteBody = v.object({
   participant: ParticipantSchema,
@@ -88,6 +90,9 @@ export function createApiHandler({ service, token, joinUrl, deck, session, addre
     if (!isJsonBody(req))
       throw new PollError(415, 'a vote must be sent as Content-Type: application/json')
   }
+
+  const csvHeaders = (name: string): Record<string, string> => ({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` })
+  const jsonHeaders = (name: string): Record<string, string> => ({ 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${name}.json"` })
 
   type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, params: Record<string, string>) => unknown
   const router = createRouter<Handler>()
@@ -170,15 +175,13 @@ export function createApiHandler({ service, token, joinUrl, deck, session, addre
     if (format !== 'json' && format !== 'csv')
       throw new PollError(400, 'format must be csv or json')
     const name = `${deck.fileStem}-comparison-${codes.map(code => code || 'default').join('-')}`
-    if (format === 'csv') {
-      const csv = await service.compareCsv(codes, minGroupSize)
-      res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"`, 'cache-control': 'no-store' })
-      res.end(csv)
-      return
-    }
-    const comparison = await service.compare(codes, minGroupSize, url.searchParams.has('download'))
-    if (url.searchParams.has('download'))
-      res.setHeader('content-disposition', `attachment; filename="${name}.json"`)
+    if (format === 'csv')
+      return sendPieces(res, csvHeaders(name), await service.compareCsv(codes, minGroupSize))
+    const download = url.searchParams.has('download')
+    const comparison = await service.compare(codes, minGroupSize, download)
+    // A download lists every text group: written in pieces, as the session exports are.
+    if (download)
+      return sendPieces(res, jsonHeaders(name), jsonPieces(comparison))
     sendJson(res, 200, comparison)
   })
   on(['GET'], '/api/sessions/:code/export', async (req, res, url, params) => {
@@ -188,17 +191,12 @@ export function createApiHandler({ service, token, joinUrl, deck, session, addre
       throw new PollError(404, `unknown session "${code}"`)
     const format = url.searchParams.get('format') ?? 'json'
     const name = `${deck.fileStem}-results-${code || 'default'}`
-    if (format === 'csv') {
-      const csv = await service.exportCsv(code)
-      res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"`, 'cache-control': 'no-store' })
-      res.end(csv)
-      return
-    }
-    if (format !== 'json')
+    if (format !== 'json' && format !== 'csv')
       throw new PollError(400, 'format must be csv or json')
-    const json = await service.exportJson(code)
-    res.setHeader('content-disposition', `attachment; filename="${name}.json"`)
-    sendJson(res, 200, json)
+    // Written as the rows are read, a page at a time, at the pace the client reads (writePieces.ts).
+    return format === 'csv'
+      ? sendPieces(res, csvHeaders(name), service.exportCsv(code))
+      : sendPieces(res, jsonHeaders(name), jsonPieces(service.exportJson(code)))
   })
 
   // The deck's poll definitions: the phone page and the console carry none of their own.

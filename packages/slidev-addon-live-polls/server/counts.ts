@@ -15,8 +15,11 @@ type Base = Pick<PollResults, 'id' | 'participants' | 'open' | 'revealed'>
 export interface Counts {
   add: (answer: Answer) => void
   remove: (answer: Answer) => void
-  /** Results as they stand, in new objects (a results object is cached and shared, never changed afterwards). */
-  results: (base: Base) => PollResults
+  /**
+   * Results as they stand, in new objects (a results object is cached and shared, never changed afterwards);
+   * `textLimit` lists more or fewer text groups than the counts were made for (Infinity: all, as exports do).
+   */
+  results: (base: Base, textLimit?: number) => PollResults
 }
 
 function optionCounts(ids: string[]) {
@@ -139,10 +142,10 @@ function textCounts(limit: number, answers: Iterable<Answer>): Counts {
   return {
     add: answer => change(answer, 1),
     remove: answer => change(answer, -1),
-    results(base) {
+    results(base, shown = limit) {
       const entries = []
       for (const group of order.keys()) {
-        if (entries.length >= limit)
+        if (entries.length >= shown)
           break
         entries.push({ text: group.shown ??= shownSpelling(group.spellings), count: group.count })
       }

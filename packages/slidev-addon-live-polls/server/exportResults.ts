@@ -45,46 +45,70 @@ export function csvCell(value: string): string {
     : safe
 }
 
-/**
- * One row per answer: session, poll, kind, participant pseudonym, answer, time (ISO 8601), session after
- * session. The header is the first line, as spreadsheets and CSV readers expect: the privacy note travels in
- * the JSON export and on the CLI's stderr, never as a comment line here.
- */
-export function toCsv(sessions: { session: string, rows: AnswerRow[] }[], polls: Poll[]): string {
-  const kinds = new Map(polls.map(p => [p.id, p.kind]))
-  const lines = [
-    'session,poll,kind,participant,answer,time',
-    ...sessions.flatMap(({ session, rows }) => rows.map(r => [
-      session || 'default',
-      r.poll,
-      kinds.get(r.poll) ?? '',
-      pseudonym(session, r.participant),
-      answerText(r.answer, kinds.get(r.poll) ?? 'single'),
-      new Date(r.at).toISOString(),
-    ].map(csvCell).join(','))),
-  ]
-  return `${lines.join('\n')}\n`
+export const CSV_HEADER = 'session,poll,kind,participant,answer,time'
+
+/** The rows of one session's polls, each poll's read a page at a time. */
+export interface SessionRows {
+  session: string
+  pages: AsyncIterable<AnswerRow[]>
 }
 
-/** Per poll: the question, the aggregate and every raw answer. */
-export function toJson(session: string, rows: AnswerRow[], polls: Poll[], results: (poll: string) => PollResults) {
+/**
+ * One row per answer: session, poll, kind, participant pseudonym, answer, time (ISO 8601), session after
+ * session, a piece per page of rows read. The header is the first line, as spreadsheets and CSV readers
+ * expect: the privacy note travels in the JSON export and on the CLI's stderr, never as a comment line here.
+ */
+export async function* csvPieces(sessions: Iterable<SessionRows>, polls: Poll[]): AsyncGenerator<string> {
+  const kinds = new Map(polls.map(p => [p.id, p.kind]))
+  yield `${CSV_HEADER}\n`
+  for (const { session, pages } of sessions) {
+    for await (const rows of pages) {
+      yield rows.map(r => `${[
+        session || 'default',
+        r.poll,
+        kinds.get(r.poll) ?? '',
+        pseudonym(session, r.participant),
+        answerText(r.answer, kinds.get(r.poll) ?? 'single'),
+        new Date(r.at).toISOString(),
+      ].map(csvCell).join(',')}\n`).join('')
+    }
+  }
+}
+
+async function* answersOf(session: string, pages: AsyncIterable<AnswerRow[]>) {
+  for await (const rows of pages) {
+    for (const r of rows) {
+      yield {
+        participant: pseudonym(session, r.participant),
+        answer: r.answer,
+        time: new Date(r.at).toISOString(),
+      }
+    }
+  }
+}
+
+/**
+ * Per poll: the question, the aggregate and every raw answer. Written with jsonPieces: each poll's results are
+ * read when it is written, and its answers a page at a time (`pages`), so the document is never held whole.
+ */
+export function exportDocument(session: string, polls: Poll[], results: (poll: string) => Promise<PollResults>, pages: (poll: string) => AsyncIterable<AnswerRow[]>) {
   return {
     privacy: PRIVACY_NOTE,
     session: session || 'default',
     exportedAt: new Date().toISOString(),
-    polls: polls.map(poll => ({
-      id: poll.id,
-      kind: poll.kind,
-      question: poll.question,
-      options: 'options' in poll
-        ? poll.options.map(({ id, label }) => ({ id, label }))
-        : undefined,
-      results: results(poll.id),
-      answers: rows.filter(r => r.poll === poll.id).map(r => ({
-        participant: pseudonym(session, r.participant),
-        answer: r.answer,
-        time: new Date(r.at).toISOString(),
-      })),
-    })),
+    polls: (async function* () {
+      for (const poll of polls) {
+        yield {
+          id: poll.id,
+          kind: poll.kind,
+          question: poll.question,
+          options: 'options' in poll
+            ? poll.options.map(({ id, label }) => ({ id, label }))
+            : undefined,
+          results: await results(poll.id),
+          answers: answersOf(session, pages(poll.id)),
+        }
+      }
+    })(),
   }
 }

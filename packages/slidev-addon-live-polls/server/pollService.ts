@@ -4,9 +4,10 @@ import type { Tally } from './tally.ts'
 import { moderationKey } from '../polls/normalizeText.ts'
 import { validateAnswer } from '../polls/validateAnswer.ts'
 import { comparePoll, withheldGroups } from './compare.ts'
-import { toCsv, toJson } from './exportResults.ts'
+import { csvPieces, exportDocument } from './exportResults.ts'
 import { PollError } from './pollError.ts'
-import { aggregate, hiddenResults, TEXT_ENTRIES_SHOWN } from './results.ts'
+import { hiddenResults, TEXT_ENTRIES_SHOWN } from './results.ts'
+import { rowPages } from './rowPages.ts'
 import { generateSessionCode } from './sessionCode.ts'
 import { StorageError } from './store/storageError.ts'
 import { createTally } from './tally.ts'
@@ -143,15 +144,16 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     return fresh
   }
 
-  /** Results with every text group listed, counted afresh: for exports, never for broadcasts. */
+  /**
+   * Results with every text group listed, for exports, never for broadcasts: read from the running counts
+   * (counting 50,000 texts afresh held the event loop for every export).
+   */
   async function fullResults(session: string, id: string): Promise<PollResults> {
     const [tally, current] = await Promise.all([
       tallyOf(session, id),
       state(session, id),
     ])
-    return aggregate(poll(id), current, [
-      ...tally.answers.values(),
-    ])
+    return tally.results(current, Infinity)
   }
 
   // Reads of answers another process changed, under way, each noting the participants whose answers this process
@@ -239,6 +241,28 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       }
     }
   }
+  /** A session's rows of these polls, poll after poll in the deck's order, a page at a time. */
+  async function* pollPages(session: string, which: Poll[]) {
+    for (const { id } of which) yield* rowPages(store, session, id)
+  }
+
+  /**
+   * The one filter of what a comparison's CSV carries: by poll id, the sessions whose rows of that poll are
+   * exported (a group withheld from a poll is not; nor is any poll not in the deck).
+   */
+  async function comparedRows(sessions: string[], minGroupSize: number): Promise<Map<string, Set<string>>> {
+    return new Map(await Promise.all(polls.map(async (poll) => {
+      const withheld = withheldGroups(
+        await Promise.all(sessions.map(async session => (await tallyOf(session, poll.id)).answers.size)),
+        minGroupSize,
+      )
+      return [
+        poll.id,
+        new Set(sessions.filter((_, i) => !withheld.has(i))),
+      ] as const
+    })))
+  }
+
   // In the order they were committed; one that cannot be read now leaves its poll to be read afresh.
   let following = Promise.resolve()
   const unfollow = store.onChange((change) => {
@@ -419,8 +443,12 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       polls.forEach(p => changed('', p.id))
     },
 
-    exportCsv: async (session: string): Promise<string> => toCsv([
-      { session, rows: await store.rows(session) },
+    /** A session's answers as CSV, in pieces as its rows are read (writePieces sends them), poll after poll. */
+    exportCsv: (session: string): AsyncIterable<string> => csvPieces([
+      {
+        session,
+        pages: pollPages(session, polls),
+      },
     ], polls),
 
     /** Names a workshop session for comparisons (null: none). */
@@ -458,25 +486,19 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       }
     },
 
-    /** Every answer of these sessions, one row each with its session, but none of a group withheld from a poll. */
-    async compareCsv(sessions: string[], minGroupSize: number): Promise<string> {
-      // By poll id: which of the sessions (by index) are withheld from it.
-      const withheld = new Map(await Promise.all(polls.map(async poll => [
-        poll.id,
-        withheldGroups(
-          await Promise.all(sessions.map(async session => (await tallyOf(session, poll.id)).answers.size)),
-          minGroupSize,
-        ),
-      ] as const)))
-      return toCsv(await Promise.all(sessions.map(async (session, i) => ({
+    /**
+     * Every answer of these sessions as CSV, in pieces as rows are read, one row each with its session, but
+     * only the rows that `comparedRows` lets through.
+     */
+    async compareCsv(sessions: string[], minGroupSize: number): Promise<AsyncIterable<string>> {
+      const exported = await comparedRows(sessions, minGroupSize)
+      return csvPieces(sessions.map(session => ({
         session,
-        rows: (await store.rows(session)).filter(row => !withheld.get(row.poll)?.has(i)),
-      }))), polls)
+        pages: pollPages(session, polls.filter(poll => exported.get(poll.id)?.has(session))),
+      })), polls)
     },
-    async exportJson(session: string) {
-      const full = new Map(await Promise.all(polls.map(async p => [p.id, await fullResults(session, p.id)] as const)))
-      return toJson(session, await store.rows(session), polls, id => full.get(id)!)
-    },
+    /** A session's export as a document for jsonPieces: each poll's results read as it is written, its answers a page at a time. */
+    exportJson: (session: string) => exportDocument(session, polls, id => fullResults(session, id), id => rowPages(store, session, id)),
 
     subscribe(listener: (event: PollEvent) => void): () => void {
       listeners.add(listener)

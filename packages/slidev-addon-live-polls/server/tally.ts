@@ -26,9 +26,10 @@ export function createTally(poll: Poll, answers: Map<string, Answer>, textLimit 
       answers.delete(participant)
       counts?.remove(before)
     },
-    results(state: PollState): PollResults {
+    /** Results from the running counts; `listed` text groups (all, for exports), or as many as live results show. */
+    results(state: PollState, listed = textLimit): PollResults {
       counts ??= countAnswers(poll, answers.values(), textLimit)
-      return counts.results({ id: poll.id, participants: answers.size, ...state })
+      return counts.results({ id: poll.id, participants: answers.size, ...state }, listed)
     },
   }
 }

@@ -90,8 +90,8 @@ describe('npm run results', () => {
         'answer',
         'time',
       ])
+      // Poll after poll, in the deck's order.
       expect(rows.slice(1).map(r => [r[0], r[1], r[2], r[4]])).toEqual([
-        ['K7MPX2', 'agreement', 'scale', '4'],
         [
           'K7MPX2',
           'choice',
@@ -104,6 +104,7 @@ describe('npm run results', () => {
           'text',
           'Rules, budgets "and" time',
         ],
+        ['K7MPX2', 'agreement', 'scale', '4'],
       ])
     }
     finally {

@@ -4,16 +4,18 @@
 // the smallest other group where those are together still fewer).
 // stdout (or FILE) carries only the data, so a CSV's first line is its header row; the privacy note (and what
 // was withheld) goes to stderr for CSV (JSON carries it as its `privacy` field).
-import { writeFileSync } from 'node:fs'
+import { createWriteStream } from 'node:fs'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { comparedCodes, sessionArg, withheldByGroup } from '../comparedCodes.ts'
 import { readConfig } from '../config.ts'
 import { loadDeck } from '../deckPolls.ts'
 import { PRIVACY_NOTE } from '../exportResults.ts'
+import { jsonPieces } from '../jsonPieces.ts'
 import { createPollService } from '../pollService.ts'
 import { openStore } from '../store/openStore.ts'
 import { StorageError } from '../store/storageError.ts'
+import { writePieces } from '../writePieces.ts'
 
 const { values } = parseArgs({
   options: {
@@ -43,7 +45,14 @@ const { polls } = await loadDeck(process.env.DECK_ENTRY ?? 'slides.md')
 const service = createPollService({ store, polls })
 const known = async (): Promise<string> => `Sessions: ${(await service.sessions()).map(s => s.code).join(', ') || 'none'}`
 
-let text: string
+/** A JSON document as the file holds it: indented, ending in a line break; written as it is read. */
+async function* jsonFile(value: unknown): AsyncGenerator<string> {
+  yield* jsonPieces(value, 2)
+  yield '\n'
+}
+
+// The data, written as the rows are read (a page at a time), never held whole.
+let pieces: AsyncIterable<string>
 // What goes to stderr after the data is written: the privacy note, and which groups were left out where.
 const notes: string[] = []
 if (values.sessions !== undefined) {
@@ -62,30 +71,28 @@ if (values.sessions !== undefined) {
   const complement = withheldByGroup(comparison, 'complement')
   if (complement.length)
     notes.push(`Withheld to protect a smaller group (the groups withheld above are together fewer than ${minGroupSize} there; ${counted}):`, ...complement.map(g => `  ${g.session}: ${g.polls.join(', ')}`))
-  text = format === 'csv'
+  pieces = format === 'csv'
     ? await service.compareCsv(compared.codes, minGroupSize)
-    : `${JSON.stringify({
-      privacy: PRIVACY_NOTE,
-      exportedAt: new Date().toISOString(),
-      ...comparison,
-    }, null, 2)}\n`
+    : jsonFile({
+        privacy: PRIVACY_NOTE,
+        exportedAt: new Date().toISOString(),
+        ...comparison,
+      })
 }
 else {
   if (!await service.hasSession(session))
     fail(`No session "${session}" in ${store.location}. ${await known()}`)
-  text = format === 'csv'
-    ? await service.exportCsv(session)
-    : `${JSON.stringify(await service.exportJson(session), null, 2)}\n`
+  pieces = format === 'csv'
+    ? service.exportCsv(session)
+    : jsonFile(service.exportJson(session))
 }
+if (values.output)
+  await writePieces(createWriteStream(values.output), pieces)
+else await writePieces(process.stdout, pieces, { end: false })
 service.stopFollowing()
 await store.close()
 if (format === 'csv')
   console.error(PRIVACY_NOTE)
 notes.forEach(line => console.error(line))
-if (values.output) {
-  writeFileSync(values.output, text)
+if (values.output)
   console.error(`Wrote ${values.output}`)
-}
-else {
-  process.stdout.write(text)
-}

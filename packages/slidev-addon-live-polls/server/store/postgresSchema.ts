@@ -49,6 +49,8 @@ const migrations = [
   );`,
   // A short name a facilitator gives a workshop session, shown instead of its code in comparisons.
   `ALTER TABLE sessions ADD COLUMN name TEXT;`,
+  // Exports read a poll's answers in pages, by arrival (seq, which an answer keeps when it changes).
+  `CREATE INDEX votes_by_arrival ON votes (session, poll, seq);`,
 ]
 
 // Any fixed number, the same in every process: pg_advisory_xact_lock takes a bigint.

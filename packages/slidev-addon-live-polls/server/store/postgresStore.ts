@@ -160,6 +160,7 @@ export async function createPostgresStore(url: string, log: (line: string) => vo
     }
   }
   const { write } = health
+  interface Row { poll: string, participant: string, answer: Answer, at: string, seq: string }
 
   async function erase(tx: PoolClient, code: string): Promise<void> {
     for (const table of [
@@ -297,13 +298,32 @@ export async function createPostgresStore(url: string, log: (line: string) => vo
       await write(vacuum)
       return old
     },
-    rows: session => read(async () => (await query<{ poll: string, participant: string, answer: Answer, at: string }>(
-      'SELECT poll, participant, answer, at FROM votes WHERE session = $1 AND NOT hidden ORDER BY at, seq',
-      [session],
-    )).map(row => ({
-      ...row,
-      at: Number(row.at),
-    }))),
+    async rowsPage(session, after, limit, poll) {
+      // Keyset pages along votes_by_arrival (session, poll, seq): a page reads its own rows and no others.
+      const rows = await read(() => poll === undefined
+        ? query<Row>(`SELECT poll, participant, answer, at, seq FROM votes
+            WHERE session = $1 AND (poll, seq) > ($2, $3) AND NOT hidden ORDER BY poll, seq LIMIT $4`, [
+            session,
+            after?.poll ?? '',
+            after?.seq ?? -1,
+            limit,
+          ])
+        : query<Row>(`SELECT poll, participant, answer, at, seq FROM votes
+            WHERE session = $1 AND poll = $2 AND seq > $3 AND NOT hidden ORDER BY seq LIMIT $4`, [session, poll, after?.seq ?? -1, limit]))
+      const last = rows.at(-1)
+      return {
+        rows: rows.map(({ seq: _, ...row }) => ({
+          ...row,
+          at: Number(row.at),
+        })),
+        next: last && rows.length === limit
+          ? {
+              poll: last.poll,
+              seq: Number(last.seq),
+            }
+          : null,
+      }
+    },
     hideAnswers: (session, poll, key, at) => write(() => transaction(async (tx) => {
       await tx.query(`INSERT INTO hidden_texts (session, poll, text, at) VALUES ($1, $2, $3, $4)
         ON CONFLICT (session, poll, text) DO UPDATE SET at = excluded.at`, [session, poll, key, at])

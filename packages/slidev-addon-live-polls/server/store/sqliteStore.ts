@@ -1,6 +1,6 @@
 import type { Answer, PollState, SessionInfo } from '../../polls/types.ts'
 import type { DatabaseTimeouts } from './databaseTimeouts.ts'
-import type { Store, StoredAnswer, StoredAs, VoteRecord } from './store.ts'
+import type { RowCursor, Store, StoredAnswer, StoredAs, VoteRecord } from './store.ts'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
@@ -63,6 +63,8 @@ const migrations = [
   UPDATE hidden_texts SET at = COALESCE((SELECT MAX(v.at) FROM votes v WHERE v.session = hidden_texts.session AND v.poll = hidden_texts.poll AND v.hidden = 1), 0);`,
   // A short name a facilitator gives a workshop session, shown instead of its code in comparisons.
   `ALTER TABLE sessions ADD COLUMN name TEXT;`,
+  // Exports read a poll's answers in pages, by arrival (the rowid, which an answer keeps when it changes).
+  `CREATE INDEX IF NOT EXISTS votes_by_arrival ON votes (session, poll);`,
 ]
 
 // Opening and migrating wait as long as it takes for another process's lock: that is start-up, not a vote.
@@ -155,9 +157,15 @@ export function createSqliteStore(path: string, timeouts: DatabaseTimeouts = DEF
   const deleteSessionRow = db.prepare('DELETE FROM sessions WHERE code = ?')
   const deleteOldVotes = db.prepare('DELETE FROM votes WHERE session = ? AND at < ?')
   const deleteOldHiddenTexts = db.prepare('DELETE FROM hidden_texts WHERE session = ? AND at < ?')
-  const selectRows = db.prepare<[string], { poll: string, participant: string, answer: string, at: number }>(
-    'SELECT poll, participant, answer, at FROM votes WHERE session = ? AND hidden = 0 ORDER BY at',
-  )
+  interface Row { poll: string, participant: string, answer: string, at: number, seq: number }
+  // Keyset pages along votes_by_arrival (session, poll, rowid): a page reads its own rows and no others.
+  const selectPage = db.prepare<Record<string, unknown>, Row>(`
+    SELECT poll, participant, answer, at, rowid AS seq FROM votes INDEXED BY votes_by_arrival
+    WHERE session = @session AND (poll, rowid) > (@poll, @seq) AND hidden = 0 ORDER BY poll, rowid LIMIT @limit`)
+  const selectPollPage = db.prepare<Record<string, unknown>, Row>(`
+    SELECT poll, participant, answer, at, rowid AS seq FROM votes INDEXED BY votes_by_arrival
+    WHERE session = @session AND poll = @poll AND rowid > @seq AND hidden = 0 ORDER BY rowid LIMIT @limit`)
+  const first: RowCursor = { poll: '', seq: Number.MIN_SAFE_INTEGER }
   const insertHiddenText = db.prepare(`
     INSERT INTO hidden_texts (session, poll, text, at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET at = excluded.at`)
   const touchHiddenText = db.prepare('UPDATE hidden_texts SET at = @at WHERE session = @session AND poll = @poll AND text = @key')
@@ -277,10 +285,24 @@ export function createSqliteStore(path: string, timeouts: DatabaseTimeouts = DEF
       await write(checkpoint)
       return old
     },
-    rows: async session => selectRows.all(session).map(row => ({
-      ...row,
-      answer: JSON.parse(row.answer) as Answer,
-    })),
+    async rowsPage(session, after, limit, poll) {
+      const from = after ?? (poll === undefined
+        ? first
+        : { poll, seq: first.seq })
+      const rows = (poll === undefined
+        ? selectPage
+        : selectPollPage).all({ session, ...from, limit })
+      const last = rows.at(-1)
+      return {
+        rows: rows.map(({ seq: _, ...row }) => ({
+          ...row,
+          answer: JSON.parse(row.answer) as Answer,
+        })),
+        next: last && rows.length === limit
+          ? { poll: last.poll, seq: last.seq }
+          : null,
+      }
+    },
     hideAnswers: async (session, poll, key, at) => write(db.transaction(() => {
       insertHiddenText.run(session, poll, key, at)
       return hideRows.all(session, poll, key).map(row => row.participant)

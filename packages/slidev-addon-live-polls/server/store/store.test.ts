@@ -1,5 +1,5 @@
 import type { StorageSettings } from './openStore.ts'
-import type { Store, StoreChange, VoteRecord } from './store.ts'
+import type { ExportRow, RowCursor, Store, StoreChange, VoteRecord } from './store.ts'
 import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { moderationKey } from '../../polls/normalizeText.ts'
@@ -30,6 +30,19 @@ function text(participant: string, answer: string, extra: Partial<VoteRecord> = 
     key: moderationKey(answer),
     ...extra,
   })
+}
+/** Every row an export reads, page by page (pages of `limit` rows); `between` runs after each page. */
+async function pagedRows(session: string, { poll, limit = 2, between }: { poll?: string, limit?: number, between?: () => Promise<unknown> } = {}): Promise<ExportRow[]> {
+  const rows: ExportRow[] = []
+  let after: RowCursor | null = null
+  do {
+    const page = await store.rowsPage(session, after, limit, poll)
+    expect(page.rows.length).toBeLessThanOrEqual(limit)
+    rows.push(...page.rows)
+    after = page.next
+    await between?.()
+  } while (after)
+  return rows
 }
 const sorted = <T extends { participant: string }>(rows: T[]): T[] => [...rows].sort((a, b) => a.participant.localeCompare(b.participant))
 
@@ -115,16 +128,27 @@ describe(`the ${onPostgres ? 'PostgreSQL' : 'SQLite'} store`, () => {
     expect((await store.sessions())[1]!.name).toBeNull()
   })
 
-  it('exports visible answers oldest first', async () => {
-    await store.saveVotes([
+  it('exports visible answers in pages, by poll, each poll\'s in the order first given', async () => {
+    // One batch at a time: the votes of one batch are committed together, in an order of the store's.
+    for (const record of [
       vote('phone-b', 'no', { at: 2000 }),
       vote('phone-a', 'formal', { at: 1000 }),
+      vote('phone-c', 'formal', { at: 1500 }),
+      text('phone-a', 'an idea', { at: 1200 }),
     ])
+      await store.saveVotes([record])
     await store.saveVotes([
       text('phone-c', 'hidden later', { at: 3000 }),
+      vote('phone-b', 'planned', { at: 4000 }),
     ])
     await store.hideAnswers('', 'ideas', moderationKey('hidden later'), 4000)
-    expect(await store.rows('')).toEqual([
+    const choice = [
+      {
+        poll: 'choice',
+        participant: 'phone-b',
+        answer: 'planned',
+        at: 4000,
+      },
       {
         poll: 'choice',
         participant: 'phone-a',
@@ -133,11 +157,41 @@ describe(`the ${onPostgres ? 'PostgreSQL' : 'SQLite'} store`, () => {
       },
       {
         poll: 'choice',
-        participant: 'phone-b',
-        answer: 'no',
-        at: 2000,
+        participant: 'phone-c',
+        answer: 'formal',
+        at: 1500,
       },
-    ])
+    ]
+    const ideas = [
+      {
+        poll: 'ideas',
+        participant: 'phone-a',
+        answer: 'an idea',
+        at: 1200,
+      },
+    ]
+    for (const limit of [1, 2, 3, 100]) {
+      expect(await pagedRows('', { limit })).toEqual([
+        ...choice,
+        ...ideas,
+      ])
+      expect(await pagedRows('', { limit, poll: 'choice' })).toEqual(choice)
+    }
+    expect(await pagedRows('', { poll: 'scale' })).toEqual([])
+    expect(await pagedRows('ABC234')).toEqual([])
+  })
+
+  it('reads a row once in a paged export even if its answer changes between pages', async () => {
+    await store.saveVotes(Array.from({ length: 7 }, (_, i) => vote(`phone-${i}`, 'no', { at: 1000 + i })))
+    let changes = 0
+    const rows = await pagedRows('', {
+      limit: 2,
+      // Every participant changes their answer after each page: those read stay read, the rest are read as they now stand.
+      between: () => store.saveVotes(Array.from({ length: 7 }, (_, i) => vote(`phone-${i}`, `changed ${++changes}`, { at: 5000 + changes }))),
+    })
+    expect(rows.map(r => r.participant)).toEqual(Array.from({ length: 7 }, (_, i) => `phone-${i}`))
+    // phone-2 is read after the first change (phone-0 … phone-6 became 'changed 1' … 'changed 7').
+    expect(rows.map(r => r.answer).slice(0, 3)).toEqual(['no', 'no', 'changed 3'])
   })
 
   it('hides every answer reading as a text, and any sent later, until unhidden', async () => {
@@ -190,11 +244,11 @@ describe(`the ${onPostgres ? 'PostgreSQL' : 'SQLite'} store`, () => {
     expect(await store.answers('', 'ideas')).toEqual([])
     expect(await store.deleteOlderThan(Date.now() - 30 * 86_400_000)).toEqual(['OLDONE'])
     expect((await store.sessions()).map(s => s.code)).toEqual(['NEWONE'])
-    expect(await store.rows('OLDONE')).toEqual([])
+    expect(await pagedRows('OLDONE')).toEqual([])
     expect((await store.answers('', 'choice')).map(a => a.participant)).toEqual(['phone-kept'])
     await store.deleteSession('NEWONE')
     expect(await store.sessions()).toEqual([])
-    expect(await store.rows('NEWONE')).toEqual([])
+    expect(await pagedRows('NEWONE')).toEqual([])
     expect(await store.saveVotes([
       vote('phone-late', 'no', { session: 'NEWONE' }),
     ])).toEqual(['dropped'])

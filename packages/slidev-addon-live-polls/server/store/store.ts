@@ -26,6 +26,19 @@ export interface ExportRow {
   at: number
 }
 
+/** Where a page of exported rows ended: the next page begins after it. */
+export interface RowCursor {
+  poll: string
+  /** The row's place in arrival order (it keeps it when its participant changes their answer). */
+  seq: number
+}
+
+/** A page of a session's exported rows, and where the next begins (null: this was the last). */
+export interface RowPage {
+  rows: ExportRow[]
+  next: RowCursor | null
+}
+
 export interface HiddenText {
   /** The moderation key; `text` is one answer as sent that reads as it. */
   key: string
@@ -81,8 +94,13 @@ export interface Store {
   deleteSession: (code: string) => Promise<void>
   /** Erases workshop sessions created, and default-session answers given and texts moderated, before `cutoff`; returns the sessions erased. */
   deleteOlderThan: (cutoff: number) => Promise<string[]>
-  /** Every visible answer of a session, oldest first: the raw material of an export. */
-  rows: (session: string) => Promise<ExportRow[]>
+  /**
+   * The raw material of an export, a page at a time: a session's visible answers (only `poll`'s if given) by
+   * poll id, each poll's in the order they were first given, at most `limit` after `after`. Keyset pages: each
+   * costs the same however far into the session it is, and a row is read once even if its answer changes
+   * between pages (it keeps its place; it is read as it stands when its page is read).
+   */
+  rowsPage: (session: string, after: RowCursor | null, limit: number, poll?: string) => Promise<RowPage>
   /** Hides every answer with this moderation key, and any sent later; returns the participants whose answers it hid. */
   hideAnswers: (session: string, poll: string, key: string, at: number) => Promise<string[]>
   /** Each hidden text of a poll, newest first, with one of its answers as sent and how many answers it keeps off the charts. */
