@@ -96,9 +96,8 @@ export function comparedAppendixHtml(data: HandoutComparison): string {
   return `<section class="appendix">
     <h1>Results appendix</h1>
     <p class="meta">${groups.length} groups compared: every poll with each group's final results, hidden ones included, and
-    all groups combined. A group where fewer than ${minGroupSize} participants answered a poll shows
-    “${fewerThan(minGroupSize)}” there, and its answers count only under “All groups”; where such groups are together still
-    fewer, one more group is withheld as well, so that “All groups” minus the rest gives none away.</p>
+    the groups shown combined. A group where fewer than ${minGroupSize} participants answered a poll shows
+    “${fewerThan(minGroupSize)}” there, and its answers are left out of “All groups” too.</p>
     ${data.polls.map((poll) => {
       const compared = comparison.polls.find(p => p.id === poll.id)
       if (!compared)

@@ -13,7 +13,6 @@ function withheld(id: string, kind: PollResults['kind']) {
     id,
     kind,
     withheld: true as const,
-    reason: 'small' as const,
     fewerThan: 5,
   }
 }
@@ -32,12 +31,13 @@ const choice: PollComparison = {
     },
     GRPC44: withheld('choice', 'single'),
   },
+  // The groups shown, together: a withheld group's answers are in no figure.
   combined: {
     id: 'choice',
     kind: 'single',
-    participants: 11,
+    participants: 8,
     ...state,
-    counts: { formal: 2, informal: 6, no: 3 },
+    counts: { formal: 2, informal: 6 },
   },
 }
 
@@ -153,7 +153,7 @@ function read(html: string): string {
 }
 
 describe('comparedTable', () => {
-  it('gives a withheld group no figures at all, only "fewer than 5", and the combined column every answer', () => {
+  it('gives a withheld group no figures at all, only "fewer than 5", and the combined column the groups shown', () => {
     const table = comparedTable(findPoll('choice')!, choice, groups, 5, 10)
     expect(table.columns.map(c => [c.name, c.answers, c.cells && c.cells.map(cell => cell.value)])).toEqual([
       [
@@ -170,12 +170,12 @@ describe('comparedTable', () => {
       ['GRPC44', 'fewer than 5', null],
       [
         'All groups',
-        '11 answers',
+        '8 answers',
         [
-          '2 · 18%',
-          '6 · 55%',
+          '2 · 25%',
+          '6 · 75%',
           '0 · 0%',
-          '3 · 27%',
+          '0 · 0%',
           '0 · 0%',
         ],
       ],
@@ -225,19 +225,18 @@ describe('the compared handout\'s HTML', () => {
     expect(html).not.toContain('<municipalities>')
     const text = read(html)
     expect(text).toContain('Workshop handout · 2 groups compared · 2026-11-27')
-    // With one small group of two, the other's size is withheld too: the total minus it would be the small one's.
-    expect(text).toContain('Group 1 &#60;municipalities&#62; GRPA22 withheld to protect a smaller group')
+    // The small group's size is no figure, and no difference: "All groups" counts only the groups whose size is given.
+    expect(text).toContain('Group 1 &#60;municipalities&#62; GRPA22 8 participants')
     expect(text).toContain('GRPC44 fewer than 5 participants')
     expect(text).not.toContain('3 participants')
-    expect(text).not.toContain('8 participants')
-    expect(text).toContain('All groups 11 participants')
+    expect(text).toContain('All groups 8 participants in groups of 5 or more')
   })
 
   it('draws a poll page\'s groups side by side, a withheld one as one "fewer than 5" cell', () => {
     const text = read(comparedSlideHtml(handout([choice]), findPoll('choice')!))
     expect(text).toContain('2 groups side by side and combined')
     // (a column at a time: the grid places them)
-    expect(text).toContain('Option A Option B Option C No I don&#39;t know 25% 75% 0% 0% 0% fewer than 5 answered 18% 55% 0% 27% 0%')
+    expect(text).toContain('Option A Option B Option C No I don&#39;t know 25% 75% 0% 0% 0% fewer than 5 answered 25% 75% 0% 0% 0%')
     expect(text).toContain('fewer than 5 answered')
     expect(text).toContain('Survey: an earlier round (100 respondents)')
     // Four groups and more: one row per group, so long names have room.
@@ -253,8 +252,8 @@ describe('the compared handout\'s HTML', () => {
     const html = comparedAppendixHtml(handout([choice, ideas]))
     expect(html).not.toContain('<b>Skills</b>')
     const text = read(html)
-    expect(text).toContain('Group 1 &#60;municipalities&#62; GRPA22 8 answers GRPC44 fewer than 5 All groups 11 answers')
-    expect(text).toContain('Option A Survey 30% 2 · 25% fewer than 5 answered 2 · 18%')
+    expect(text).toContain('Group 1 &#60;municipalities&#62; GRPA22 8 answers GRPC44 fewer than 5 All groups 8 answers')
+    expect(text).toContain('Option A Survey 30% 2 · 25% fewer than 5 answered 2 · 25%')
     expect(text).toContain('&#60;b&#62;Skills&#60;/b&#62; 4 fewer than 5 answered &#60;b&#62;Skills&#60;/b&#62; 5 Time 2 Time 2 Rare 1')
     expect(text).toContain('9 answers in all · open text')
   })

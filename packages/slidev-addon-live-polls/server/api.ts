@@ -175,10 +175,16 @@ export function createApiHandler({ service, token, joinUrl, deck, session, addre
       res.end(csv)
       return
     }
-    const comparison = await service.compare(codes, minGroupSize, url.searchParams.has('download'))
-    if (url.searchParams.has('download'))
+    if (url.searchParams.has('download')) {
       res.setHeader('content-disposition', `attachment; filename="${name}.json"`)
-    sendJson(res, 200, comparison)
+      sendJson(res, 200, await service.compare(codes, minGroupSize, 'export'))
+      return
+    }
+    // The projector's unless the console asks for its own: the deck honours Hide/Reveal, as a session's slides do.
+    const view = url.searchParams.get('view') ?? 'projector'
+    if (view !== 'projector' && view !== 'console')
+      throw new PollError(400, 'view must be projector or console')
+    sendJson(res, 200, await service.compare(codes, minGroupSize, view))
   })
   on(['GET'], '/api/sessions/:code/export', async (req, res, url, params) => {
     requirePresenter(req)

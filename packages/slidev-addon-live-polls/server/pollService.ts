@@ -1,9 +1,9 @@
-import type { Answer, Comparison, HiddenResults, Poll, PollResults, PollState } from '../polls/types.ts'
+import type { Answer, Comparison, ComparisonView, HiddenResults, Poll, PollResults, PollState } from '../polls/types.ts'
 import type { Store, StoreChange, StoredAs } from './store/store.ts'
 import type { Tally } from './tally.ts'
 import { moderationKey } from '../polls/normalizeText.ts'
 import { validateAnswer } from '../polls/validateAnswer.ts'
-import { comparePoll, withheldGroups } from './compare.ts'
+import { comparePoll, largeEnough } from './compare.ts'
 import { toCsv, toJson } from './exportResults.ts'
 import { PollError } from './pollError.ts'
 import { aggregate, hiddenResults, TEXT_ENTRIES_SHOWN } from './results.ts'
@@ -429,12 +429,13 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     },
 
     /**
-     * The polls side by side across these sessions (codes as stored, '' for the default), each group under
-     * `minGroupSize` participants withheld for that poll; `full` lists every text group, as exports do.
+     * The polls side by side across these sessions (codes as stored, '' for the default), for `view` (compare.ts):
+     * each group under `minGroupSize` participants withheld for that poll; an export lists every text group.
      */
-    async compare(sessions: string[], minGroupSize: number, full = false): Promise<Comparison> {
+    async compare(sessions: string[], minGroupSize: number, view: ComparisonView): Promise<Comparison> {
       const label = (code: string): string => code || 'default'
       const names = new Map((await store.sessions()).map(s => [s.code, s.name]))
+      const full = view === 'export'
       return {
         sessions: sessions.map(label),
         names: Object.fromEntries(sessions.map(code => [
@@ -451,25 +452,26 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
           answers: [
             ...(await tallyOf(code, poll.id)).answers.values(),
           ],
-        }))), minGroupSize, full
-          ? Infinity
-          : TEXT_ENTRIES_SHOWN))),
+        }))), {
+          minGroupSize,
+          view,
+          textLimit: full
+            ? Infinity
+            : TEXT_ENTRIES_SHOWN,
+        }))),
       }
     },
 
     /** Every answer of these sessions, one row each with its session, but none of a group withheld from a poll. */
     async compareCsv(sessions: string[], minGroupSize: number): Promise<string> {
-      // By poll id: which of the sessions (by index) are withheld from it.
-      const withheld = new Map(await Promise.all(polls.map(async poll => [
-        poll.id,
-        withheldGroups(
-          await Promise.all(sessions.map(async session => (await tallyOf(session, poll.id)).answers.size)),
-          minGroupSize,
-        ),
-      ] as const)))
+      // By session: the polls in which enough answered for its rows to be given.
+      const given = await Promise.all(sessions.map(async session => new Set((await Promise.all(polls.map(async poll =>
+        largeEnough((await tallyOf(session, poll.id)).answers.size, minGroupSize)
+          ? [poll.id]
+          : []))).flat())))
       return toCsv(await Promise.all(sessions.map(async (session, i) => ({
         session,
-        rows: (await store.rows(session)).filter(row => !withheld.get(row.poll)?.has(i)),
+        rows: (await store.rows(session)).filter(row => given[i]!.has(row.poll)),
       }))), polls)
     },
     async exportJson(session: string) {
