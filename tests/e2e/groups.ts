@@ -4,8 +4,7 @@ import { auth, castVotes } from './votes'
 
 /**
  * Four workshop groups of a debrief: A (six people), B (five), C (two) and D (three). C and D are withheld from
- * every poll's numbers, and together they are five, so A and B are shown; compared without D, B is withheld too
- * (the complement: "All groups" minus A would otherwise be C's answers).
+ * every poll's numbers, and left out of "All groups", which counts A and B only.
  */
 export interface Groups {
   a: string
