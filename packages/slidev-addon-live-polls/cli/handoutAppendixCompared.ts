@@ -105,7 +105,9 @@ export function comparedAppendixHtml(data: HandoutComparison): string {
       const table = comparedTable(poll, compared, groups, minGroupSize, COMPARED_TEXT_ROWS)
       return `<article class="poll compared-poll ${poll.kind}" data-poll="${escapeHtml(poll.id)}">
       <h2>${escapeHtml(poll.question)}</h2>
-      <p class="meta">${counted(compared.combined.participants, 'answer', 'answers')} in all · ${KIND[poll.kind]}</p>
+      <p class="meta">${counted(compared.combined.participants, 'answer', 'answers')} ${table.columns.some(c => !c.combined && !c.cells)
+        ? 'in the groups shown'
+        : 'in all'} · ${KIND[poll.kind]}</p>
       ${!table.rows.length
         ? '<p class="total">No answers.</p>'
         : groups.length > GROUPS_AS_COLUMNS

@@ -47,8 +47,8 @@ export function comparisonCoverHtml(data: HandoutComparison, date: string): stri
     <p>Each slide follows with its speaker notes; the poll slides show the groups side by side and combined,
     and the results appendix gives every poll's numbers per group.</p>
     <p class="small">Where fewer than ${minGroupSize} participants answered a poll in a group, that group's numbers for it
-    are withheld (“${fewerThan(minGroupSize)}”) and its answers left out of “All groups”, so that no figure here, nor
-    any difference of them, gives them away. No personal data was collected: participants were anonymous random ids.</p>
+    are withheld (“${fewerThan(minGroupSize)}”) and its answers left out of “All groups”, so that no figure here, and no
+    difference between figures, gives them away. No personal data was collected: participants were anonymous random ids.</p>
   </div>`
 }
 
