@@ -252,8 +252,8 @@ describe('npm run handout -- --sessions', () => {
     expect(flat(pollPage('what-else'))).toContain('Group 1 — municipalities Skills Budgets Legal clarity Time')
     // Groups as rows list four answers each, so a long word keeps its cell: the combined row's other two are counted.
     expect(flat(pollPage('what-else'))).toContain('+2 more')
-    // The maturity poll: C's one answer and D's two are three together; with no complement rule B is shown, and
-    // the combined is A's and B's.
+    // The maturity poll: C's one answer and D's two are three together; B is shown all the same (no group is
+    // withheld for another's sake), and the combined is A's and B's.
     const maturityPage = pollPage('maturity')
     expect(count(maturityPage, /fewer than 5 answered/g)).toBe(2)
     expect(figureRows(maturityPage, SLIDE_FIGURE)).toEqual([
@@ -412,8 +412,8 @@ describe('npm run handout -- --sessions', () => {
   }, 300_000)
 
   it('compares three groups: the small one withheld on every poll and left out of "All groups", the others given in full', () => {
-    // Three groups: drawn as columns. Without D, C's three answers are the only ones withheld; B is shown (no
-    // complement), and "All groups" is A and B, whose difference from any published figure gives C nothing.
+    // Three groups: drawn as columns. Without D, C's three answers are the only ones withheld; B is shown, and
+    // "All groups" counts A and B only, so that no difference of published figures gives C's answers.
     const { out, pages } = handout('grpc44,GRPA22,GRPB33', 'three')
     const { cover, pollPage, appendix, figures } = parts(pages)
     expect(flat(cover)).toContain('Workshop handout · 3 groups compared')
