@@ -39,8 +39,8 @@ test('the console names sessions and compares them: per group, combined, small g
   await page.getByRole('checkbox', { name: `Compare ${c}` }).check()
   await page.getByRole('checkbox', { name: `Compare ${d}` }).check()
 
-  // Single choice: counts and shares per group, the combined column, the small groups C and D withheld (five
-  // together: A and B are shown).
+  // Single choice: counts and shares per group, the small groups C and D withheld, and the combined column
+  // counting A and B only (11 people): none of C's or D's answers is in it.
   const single = page.locator('[data-poll="has-ospo"] table')
   // Each group by its name, with its code beneath; the unnamed one by its code.
   await expect(single.locator('thead th')).toHaveText([
@@ -55,52 +55,74 @@ test('the console names sessions and compares them: per group, combined, small g
   await expect(cell(single, 'informal', a)).toHaveText('2 · 33%')
   await expect(cell(single, 'formal', b)).toHaveText('1 · 20%')
   await expect(cell(single, 'planned', b)).toHaveText('4 · 80%')
-  await expect(cell(single, 'formal', 'combined')).toHaveText('4 · 25%')
-  await expect(cell(single, 'informal', 'combined')).toHaveText('3 · 19%')
-  await expect(cell(single, 'no', 'combined')).toHaveText('1 · 6%')
-  await expect(cell(single, 'unsure', 'combined')).toHaveText('4 · 25%')
+  await expect(cell(single, 'formal', 'combined')).toHaveText('4 · 36%')
+  await expect(cell(single, 'informal', 'combined')).toHaveText('2 · 18%')
+  await expect(cell(single, 'planned', 'combined')).toHaveText('4 · 36%')
+  await expect(cell(single, 'no', 'combined')).toHaveText('1 · 9%')
+  await expect(cell(single, 'unsure', 'combined')).toHaveText('0 · 0%')
+  // How many answered in every group, the withheld ones' too (the console's alone), and in the combined.
+  await expect(single.getByTestId('answered')).toHaveText([
+    '6',
+    '5',
+    '2',
+    '3',
+    '11',
+  ])
   await expect(single.getByTestId('withheld')).toHaveText(['fewer than 5 answered', 'fewer than 5 answered'])
   await expect(single.getByTestId('withheld').nth(0)).toHaveAttribute('data-column', c)
   await expect(single.getByTestId('withheld').nth(1)).toHaveAttribute('data-column', d)
-  await expect(single.locator(`[data-column="${c}"]`)).toHaveCount(2) // its heading and the one cell saying so
-  await expect(single.locator(`[data-column="${d}"]`)).toHaveCount(2)
+  // Its heading, its count, and the one cell saying why there are no figures.
+  await expect(single.locator(`[data-column="${c}"]`)).toHaveCount(3)
+  await expect(single.locator(`[data-column="${d}"]`)).toHaveCount(3)
   await expect(page.getByTestId('small-groups')).toContainText('fewer than 5')
+  await expect(page.getByTestId('small-groups')).toContainText('“All groups” leaves its answers out')
   // Multiple choice: shares of each group's participants.
   const multiple = page.locator('[data-poll="challenges"] table')
   await expect(cell(multiple, 'resources', b)).toHaveText('5 · 100%')
-  await expect(cell(multiple, 'resources', 'combined')).toHaveText('8 · 50%')
-  await expect(cell(multiple, 'regulation', 'combined')).toHaveText('3 · 19%')
-  await expect(cell(multiple, 'outsourcing', 'combined')).toHaveText('5 · 31%')
+  await expect(cell(multiple, 'resources', 'combined')).toHaveText('8 · 73%')
+  await expect(cell(multiple, 'regulation', 'combined')).toHaveText('0 · 0%')
+  await expect(cell(multiple, 'culture', 'combined')).toHaveText('3 · 27%')
+  await expect(cell(multiple, 'outsourcing', 'combined')).toHaveText('0 · 0%')
   // Scale: the distribution and the mean.
   const scale = page.locator('[data-poll="twenty-years"] table')
   await expect(cell(scale, '5', a)).toHaveText('3 · 50%')
   await expect(cell(scale, 'mean', a)).toHaveText('4.33')
   await expect(cell(scale, 'mean', b)).toHaveText('1.6')
-  await expect(cell(scale, 'mean', 'combined')).toHaveText('3.25')
+  await expect(cell(scale, 'mean', 'combined')).toHaveText('3.09')
   // Ranking: rows in the combined order, each group's place and Borda points.
   const ranking = page.locator('[data-poll="challenges-rank"] table')
-  await expect(ranking.locator('tbody th[scope=row]')).toHaveText([
-    'Answered',
-    'Limited understanding and overall support',
-    'Regulatory constraints',
-    'Dependency on outsourced and procured technical capacity',
-    'Risk-aversive culture and short-term focus',
+  await expect(ranking.locator('tbody tr[data-row] th[scope=row]').filter({ hasText: /\S/ })).toHaveText([
     'Limited resources and knowledge',
+    'Regulatory constraints',
+    'Risk-aversive culture and short-term focus',
+    'Limited understanding and overall support',
+    'Dependency on outsourced and procured technical capacity',
   ])
   await expect(cell(ranking, 'resources', a)).toHaveText('#1 · 24 pts')
   await expect(cell(ranking, 'outsourcing', b)).toHaveText('#1 · 20 pts')
-  await expect(cell(ranking, 'support', 'combined')).toHaveText('#1 · 36 pts')
-  await expect(cell(ranking, 'culture', 'combined')).toHaveText('#4 · 30 pts')
-  // Open text: each group's most frequent answers with their counts; the small groups' only in the combined.
+  await expect(cell(ranking, 'resources', 'combined')).toHaveText('#1 · 24 pts')
+  await expect(cell(ranking, 'regulation', 'combined')).toHaveText('#2 · 23 pts')
+  await expect(cell(ranking, 'outsourcing', 'combined')).toHaveText('#5 · 20 pts')
+  // Open text: each group's most frequent answers with their counts; the small groups' nowhere, not even combined.
   const text = page.locator('[data-poll="what-else"] table')
   await expect(cell(text, 'text-1', a)).toHaveText('Procurement rules 4')
   await expect(cell(text, 'text-2', a)).toHaveText('Legacy systems 2')
   await expect(cell(text, 'text-1', b)).toHaveText('Skills 5')
   await expect(text.getByTestId('withheld')).toHaveText(['fewer than 5 answered', 'fewer than 5 answered'])
-  await expect(text.locator('[data-column="combined"]')).toContainText(['Skills 5'])
-  await expect(text.locator('[data-column="combined"]')).toContainText(['Three of us 3'])
+  await expect(cell(text, 'text-1', 'combined')).toHaveText('Skills 5')
+  await expect(cell(text, 'text-2', 'combined')).toHaveText('Procurement rules 4')
+  await expect(cell(text, 'text-3', 'combined')).toHaveText('Legacy systems 2')
+  await expect(text).not.toContainText('Three of us')
+  await expect(text).not.toContainText('Only two of us')
   // A poll nobody answered: every group withheld, the combined column counts nobody.
   await expect(page.locator('[data-poll="maturity"] [data-testid="withheld"]')).toHaveCount(4)
+  await expect(page.locator('[data-poll="maturity"] [data-testid="answered"]')).toHaveText([
+    '0',
+    '0',
+    '0',
+    '0',
+    '0',
+  ])
 
   await page.screenshot({
     path: test.info().outputPath('console-compare-1280.png'),
@@ -151,8 +173,8 @@ test('the console names sessions and compares them: per group, combined, small g
   // The projector link opens the deck with these groups.
   await expect(page.getByRole('link', { name: 'Open the deck with these groups side by side' })).toHaveAttribute('href', new RegExp(`/1\\?sessions=${a},${b},${c},${d}$`))
 
-  // Without D, C's two answers are the only ones withheld: B is withheld as well, or "All groups" minus A would
-  // be C's. A and the combined keep their numbers; none of B's is left on the page.
+  // Without D, C's two answers are the only ones withheld, and left out of "All groups": B keeps its figures (no
+  // group is withheld for another's sake), and the combined is still A's and B's.
   await page.getByRole('checkbox', { name: `Compare ${d}` }).uncheck()
   await expect(single.locator('thead th')).toHaveText([
     'Answer',
@@ -161,18 +183,22 @@ test('the console names sessions and compares them: per group, combined, small g
     c,
     'All groups',
   ])
-  await expect(single.getByTestId('withheld')).toHaveText(['withheld to protect a smaller group', 'fewer than 5 answered'])
-  await expect(single.getByTestId('withheld').nth(0)).toHaveAttribute('data-column', b)
-  await expect(single.locator(`[data-column="${b}"]`)).toHaveCount(2) // its heading and the one cell saying why
+  await expect(single.getByTestId('withheld')).toHaveText(['fewer than 5 answered'])
+  await expect(single.getByTestId('withheld')).toHaveAttribute('data-column', c)
+  await expect(single.getByTestId('answered')).toHaveText([
+    '6',
+    '5',
+    '2',
+    '11',
+  ])
   await expect(cell(single, 'formal', a)).toHaveText('3 · 50%')
-  await expect(cell(single, 'formal', 'combined')).toHaveText('4 · 31%')
-  await expect(cell(single, 'unsure', 'combined')).toHaveText('2 · 15%')
-  await expect(page.locator('[data-poll="has-ospo"]')).not.toContainText('80%')
-  await expect(cell(multiple, 'resources', 'combined')).toHaveText('8 · 62%')
-  await expect(multiple.getByTestId('withheld').nth(0)).toHaveText('withheld to protect a smaller group')
-  await expect(page.getByTestId('small-groups')).toContainText('one more group is withheld')
+  await expect(cell(single, 'planned', b)).toHaveText('4 · 80%')
+  await expect(cell(single, 'formal', 'combined')).toHaveText('4 · 36%')
+  await expect(cell(single, 'unsure', 'combined')).toHaveText('0 · 0%')
+  await expect(cell(multiple, 'resources', 'combined')).toHaveText('8 · 73%')
+  await expect(page.getByText('withheld to protect')).toHaveCount(0)
   await page.locator('[data-poll="has-ospo"]').screenshot({
-    path: test.info().outputPath('console-compare-1280-complement.png'),
+    path: test.info().outputPath('console-compare-1280-one-withheld.png'),
   })
 
   // Running a session: its name, and its code, which phones type.
@@ -185,6 +211,15 @@ test('the console names sessions and compares them: per group, combined, small g
   // On a phone-width screen the tables scroll sideways inside their cards; the page itself does not.
   await page.setViewportSize({ width: 390, height: 844 })
   await page.getByRole('button', { name: 'Compare sessions' }).click()
+  await expect(single.getByTestId('withheld')).toHaveText(['fewer than 5 answered'])
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  // Scrolled to its last columns: the withheld one and the combined.
+  await page.locator('[data-poll="has-ospo"] .table-scroll').evaluate((el) => {
+    el.scrollLeft = el.scrollWidth
+  })
+  await page.locator('[data-poll="has-ospo"]').screenshot({
+    path: test.info().outputPath('console-compare-phone-withheld.png'),
+  })
   await page.getByRole('checkbox', { name: `Compare ${c}` }).uncheck()
   await expect(single.locator('thead th')).toHaveText([
     'Answer',

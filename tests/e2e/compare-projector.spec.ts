@@ -5,7 +5,7 @@ import { presenterToken } from '../../playwright.config'
 import { loadSlides } from '../deck'
 import { debriefGroups, nameSession, newSession } from './groups'
 import { drawnTexts } from './textSize'
-import { castVotes } from './votes'
+import { auth, castVotes } from './votes'
 
 const slides = await loadSlides()
 const slideOf = (poll: string): number => slides.find(s => s.poll === poll)!.no
@@ -57,22 +57,23 @@ async function checkProjectorGrade(slide: Locator, name: string): Promise<void> 
   expect(outside).toEqual([])
 }
 
-test('single choice: each group by its name with its shares, all groups combined, small groups withheld', async ({ page }) => {
+test('single choice: each group by its name with its shares, the groups shown combined, small groups withheld and left out', async ({ page }) => {
   const { a, b, c, d, slide } = await debrief(page, 'has-ospo')
   await expect(slide.getByTestId('group')).toHaveText([
     'Group 1 — municipalities6 answers',
     'Group 2 — agencies5 answers',
     c,
     d,
-    'All groups16 answers',
+    'All groups11 answers',
   ])
   // Four groups, the combined and the industry's figures: the share alone in each cell, the count in the heading.
   await expect(cell(slide, 'formal', a)).toHaveText('50%')
   await expect(cell(slide, 'planned', b)).toHaveText('80%')
-  await expect(cell(slide, 'formal', 'combined')).toHaveText('25%')
-  await expect(cell(slide, 'informal', 'combined')).toHaveText('19%')
-  await expect(cell(slide, 'unsure', 'combined')).toHaveText('25%')
-  // The small groups: no number anywhere in their columns, and each says why. Together they are five: A and B shown.
+  // A's and B's answers only: C's and D's are in no figure ("unsure" was theirs alone).
+  await expect(cell(slide, 'formal', 'combined')).toHaveText('36%')
+  await expect(cell(slide, 'informal', 'combined')).toHaveText('18%')
+  await expect(cell(slide, 'unsure', 'combined')).toHaveText('0%')
+  // The small groups: no number anywhere in their columns, and each says why.
   const withheld = slide.getByTestId('withheld')
   await expect(withheld).toHaveText(['fewer than 5 answered', 'fewer than 5 answered'])
   await expect(withheld.nth(0)).toHaveAttribute('data-column', c)
@@ -86,32 +87,51 @@ test('single choice: each group by its name with its shares, all groups combined
   await checkProjectorGrade(slide, 'single')
 })
 
-test('single choice without D: B is withheld as well, or "All groups" minus A would be C\'s two answers', async ({ page }) => {
+test('single choice without D: "All groups" minus A is B\'s own answers, never C\'s', async ({ page }) => {
   const { a, b, c, slide } = await debrief(page, 'has-ospo', g => [g.a, g.b, g.c])
-  // B's heading has no count: 13 in all minus A's 6 and B's 5 would tell C's.
   await expect(slide.getByTestId('group')).toHaveText([
     'Group 1 — municipalities6 answers',
-    'Group 2 — agencies',
+    'Group 2 — agencies5 answers',
     c,
-    'All groups13 answers',
+    'All groups11 answers',
   ])
   // Three groups, the combined and the industry's: room for the counts.
   await expect(cell(slide, 'formal', a)).toHaveText('3 · 50%')
-  await expect(cell(slide, 'informal', a)).toHaveText('2 · 33%')
-  await expect(cell(slide, 'formal', 'combined')).toHaveText('4 · 31%')
-  await expect(cell(slide, 'planned', 'combined')).toHaveText('4 · 31%')
-  await expect(cell(slide, 'unsure', 'combined')).toHaveText('2 · 15%')
-  const withheld = slide.getByTestId('withheld')
-  await expect(withheld).toHaveText(['withheld to protect a smaller group', 'fewer than 5 answered'])
-  await expect(withheld.nth(0)).toHaveAttribute('data-column', b)
-  await expect(withheld.nth(1)).toHaveAttribute('data-column', c)
-  // None of B's figures: one cell in its column, the one saying why; its "80%" for planned nowhere on the slide.
-  await expect(slide.locator(`td[data-column="${b}"]`)).toHaveCount(1)
-  await expect(slide.getByTestId('comparison')).not.toContainText('80%')
-  await expect(slide.getByTestId('comparison').locator('.notes')).toContainText('or one more group where those together are fewer')
-  await checkProjectorGrade(slide, 'single-complement')
+  await expect(cell(slide, 'planned', b)).toHaveText('4 · 80%')
+  await expect(cell(slide, 'formal', 'combined')).toHaveText('4 · 36%')
+  await expect(cell(slide, 'planned', 'combined')).toHaveText('4 · 36%')
+  await expect(cell(slide, 'unsure', 'combined')).toHaveText('0 · 0%')
+  await expect(slide.getByTestId('withheld')).toHaveText(['fewer than 5 answered'])
+  await expect(slide.getByTestId('comparison').locator('.notes')).toContainText('left out of “All groups”')
+  await checkProjectorGrade(slide, 'single-three')
   await page.screenshot({
-    path: test.info().outputPath('compare-single-complement-1920.png'),
+    path: test.info().outputPath('compare-single-three-1920.png'),
+  })
+})
+
+test('hidden results: a group\'s figures only where revealed in its session, "hidden until revealed" elsewhere, and left out of "All groups"', async ({ page }) => {
+  const groups = await debriefGroups(page.request)
+  // Open text starts hidden in every session: B's presenter reveals it, A's does not, and hides A's single choice.
+  expect((await page.request.post(`/api/polls/what-else/reveal?session=${groups.b}`, { headers: auth })).ok()).toBe(true)
+  expect((await page.request.post(`/api/polls/has-ospo/hide?session=${groups.a}`, { headers: auth })).ok()).toBe(true)
+  const sessions = [groups.a, groups.b].join(',')
+  await page.goto(`/${slideOf('what-else')}?token=${presenterToken}&sessions=${sessions}`)
+  const text = page.locator(`.slidev-page-${slideOf('what-else')}`)
+  await expect(text.getByTestId('comparison').locator('table')).toBeVisible()
+  await expect(text.locator(`td[data-column="${groups.a}"]`)).toHaveText('hidden until revealed')
+  await expect(text.locator(`td[data-column="combined"] [data-testid="answer"]`)).toHaveText(['Skills5'])
+  await expect(text.getByTestId('comparison')).not.toContainText('Procurement rules')
+  await expect(text.getByTestId('comparison-notes')).toContainText('Hidden until the presenter reveals them')
+  await page.goto(`/${slideOf('has-ospo')}?token=${presenterToken}&sessions=${sessions}`)
+  const choice = page.locator(`.slidev-page-${slideOf('has-ospo')}`)
+  await expect(choice.getByTestId('hidden')).toHaveText(['hidden until revealed'])
+  await expect(choice.getByTestId('hidden')).toHaveAttribute('data-column', groups.a)
+  await expect(cell(choice, 'planned', 'combined')).toHaveText('4 · 80%')
+  await expect(cell(choice, 'formal', 'combined')).toHaveText('1 · 20%')
+  await page.evaluate(() => document.fonts.ready)
+  await checkProjectorGrade(choice, 'hidden')
+  await page.screenshot({
+    path: test.info().outputPath('compare-hidden-1920.png'),
   })
 })
 
@@ -121,9 +141,9 @@ test('multiple choice: shares of each group\'s participants', async ({ page }) =
   await expect(cell(slide, 'support', a)).toHaveText('50%')
   await expect(cell(slide, 'resources', b)).toHaveText('100%')
   await expect(cell(slide, 'regulation', b)).toHaveText('0%')
-  await expect(cell(slide, 'resources', 'combined')).toHaveText('50%')
-  await expect(cell(slide, 'regulation', 'combined')).toHaveText('19%')
-  await expect(cell(slide, 'outsourcing', 'combined')).toHaveText('31%')
+  await expect(cell(slide, 'resources', 'combined')).toHaveText('73%')
+  await expect(cell(slide, 'regulation', 'combined')).toHaveText('0%')
+  await expect(cell(slide, 'outsourcing', 'combined')).toHaveText('0%')
   await expect(slide.getByTestId('withheld')).toHaveText(['fewer than 5 answered', 'fewer than 5 answered'])
   await checkProjectorGrade(slide, 'multiple')
 })
@@ -135,9 +155,9 @@ test('scale: each group\'s distribution and mean', async ({ page }) => {
   const mean = (column: string) => slide.locator(`tr[data-row="mean"] td[data-column="${column}"]`)
   await expect(mean(a)).toHaveText('4.33')
   await expect(mean(b)).toHaveText('1.6')
-  await expect(mean('combined')).toHaveText('3.25')
-  await expect(cell(slide, '5', 'combined')).toHaveText('5 · 31%')
-  await expect(cell(slide, '2', 'combined')).toHaveText('4 · 25%')
+  await expect(mean('combined')).toHaveText('3.09')
+  await expect(cell(slide, '5', 'combined')).toHaveText('3 · 27%')
+  await expect(cell(slide, '2', 'combined')).toHaveText('3 · 27%')
   await expect(slide.getByTestId('withheld')).toHaveText(['fewer than 5 answered', 'fewer than 5 answered'])
   await checkProjectorGrade(slide, 'scale')
 })
@@ -145,31 +165,32 @@ test('scale: each group\'s distribution and mean', async ({ page }) => {
 test('ranking: options in the combined order, each group\'s place and Borda points', async ({ page }) => {
   const { a, b, slide } = await debrief(page, 'challenges-rank')
   await expect(slide.locator('tbody th[scope=row]')).toHaveText([
-    'Limited understanding and overall support',
-    'Regulatory constraints',
-    'Dependency on outsourced and procured technical capacity',
-    'Risk-aversive culture and short-term focus',
     'Limited resources and knowledge',
+    'Regulatory constraints',
+    'Risk-aversive culture and short-term focus',
+    'Limited understanding and overall support',
+    'Dependency on outsourced and procured technical capacity',
   ])
   await expect(cell(slide, 'resources', a)).toHaveText('#1 · 24 pts')
   await expect(cell(slide, 'outsourcing', b)).toHaveText('#1 · 20 pts')
-  await expect(cell(slide, 'support', 'combined')).toHaveText('#1 · 36 pts')
-  await expect(cell(slide, 'resources', 'combined')).toHaveText('#5 · 29 pts')
+  await expect(cell(slide, 'resources', 'combined')).toHaveText('#1 · 24 pts')
+  await expect(cell(slide, 'outsourcing', 'combined')).toHaveText('#5 · 20 pts')
   await expect(slide.getByTestId('withheld')).toHaveText(['fewer than 5 answered', 'fewer than 5 answered'])
   await checkProjectorGrade(slide, 'ranking')
 })
 
-test('open text: each group\'s most frequent answers with their counts; small groups\' only in the combined', async ({ page }) => {
+test('open text: each group\'s most frequent answers with their counts; small groups\' nowhere', async ({ page }) => {
+  // Open text starts hidden: each group's presenter has revealed it in the room.
   const { a, b, c, d, slide } = await debrief(page, 'what-else')
+  for (const code of [a, b, c, d])
+    expect((await page.request.post(`/api/polls/what-else/reveal?session=${code}`, { headers: auth })).ok()).toBe(true)
   const answers = (column: string) => slide.locator(`td[data-column="${column}"] [data-testid="answer"]`)
   await expect(answers(a)).toHaveText(['Procurement rules4', 'Legacy systems2'])
   await expect(answers(b)).toHaveText(['Skills5'])
   await expect(answers('combined')).toHaveText([
     'Skills5',
     'Procurement rules4',
-    'Three of us3',
     'Legacy systems2',
-    'Only two of us2',
   ])
   await expect(slide.locator(`td[data-column="${c}"]`)).toHaveText('fewer than 5 answered')
   await expect(slide.locator(`td[data-column="${d}"]`)).toHaveText('fewer than 5 answered')
@@ -198,11 +219,10 @@ test('eight groups with the longest names still fit the slide, readable from the
   await page.evaluate(() => document.fonts.ready)
   // Many columns: the share alone in each, the count in the column's heading.
   await expect(cell(slide, 'formal', codes[0]!)).toHaveText('33%')
-  // The eighth group's three answers, and the seventh, the smallest other, withheld with them (the complement).
+  // The eighth group's three answers: withheld, and left out of the combined.
   const withheld = slide.getByTestId('withheld')
-  await expect(withheld).toHaveText(['withheld to protect a smaller group', 'fewer than 5 answered'])
-  await expect(withheld.nth(0)).toHaveAttribute('data-column', codes[6]!)
-  await expect(withheld.nth(1)).toHaveAttribute('data-column', codes[7]!)
+  await expect(withheld).toHaveText(['fewer than 5 answered'])
+  await expect(withheld).toHaveAttribute('data-column', codes[7]!)
   await checkProjectorGrade(slide, 'eight-groups')
 })
 
@@ -216,7 +236,7 @@ test('answers arriving in a group show on the projector without a reload', async
   })
   await expect(heading).toHaveText('7 answers')
   await expect(cell(slide, 'no', a)).toHaveText('29%')
-  await expect(cell(slide, 'no', 'combined')).toHaveText('12%')
+  await expect(cell(slide, 'no', 'combined')).toHaveText('17%')
 })
 
 test('without the presenter token the slide says what is missing; unknown codes are named', async ({ browser }) => {

@@ -4,8 +4,7 @@ import { auth, castVotes } from './votes'
 
 /**
  * Four workshop groups of a debrief: A (six people), B (five), C (two) and D (three). C and D are withheld from
- * every poll's numbers, and together they are five, so A and B are shown; compared without D, B is withheld too
- * (the complement: "All groups" minus A would otherwise be C's answers).
+ * every poll's numbers, and left out of "All groups", which counts A and B only.
  */
 export interface Groups {
   a: string
@@ -40,21 +39,20 @@ const rankAB = [
 
 /**
  * Groups with known answers to every kind of the talk's polls (`has-ospo`, `challenges`, `challenges-rank`,
- * `what-else`, `twenty-years`); the other polls have no answers. Figures per group and combined, all four (16
- * people), and A, B, C without D (13 people, B withheld as the complement):
+ * `what-else`, `twenty-years`); the other polls have no answers. Figures per group, and "All groups", which counts
+ * A and B only (11 people) whichever of C and D are compared with them:
  * - has-ospo: A formal 3 (50%), informal 2 (33%), no 1 (17%); B formal 1 (20%), planned 4 (80%); C unsure 2;
- *   D informal 1, unsure 2; all 16: formal 4 (25%), informal 3 (19%), planned 4 (25%), no 1 (6%), unsure 4 (25%);
- *   A, B, C: formal 4 (31%), informal 2 (15%), planned 4 (31%), no 1 (8%), unsure 2 (15%)
+ *   D informal 1, unsure 2; A and B: formal 4 (36%), informal 2 (18%), planned 4 (36%), no 1 (9%), unsure 0 (0%)
  * - challenges: A resources 3, culture 3, support 3 (50% each); B resources 5 (100%); C outsourcing 2;
- *   D regulation 3, outsourcing 3; all 16: resources 8 (50%), regulation 3 (19%), culture 3 (19%),
- *   support 3 (19%), outsourcing 5 (31%)
- * - challenges-rank: A resources first (24 pts) … outsourcing last (0); B the reverse (outsourcing 20 pts);
- *   C culture first; D outsourcing, support, regulation, resources, culture; all 16: support 36, regulation 33,
- *   outsourcing 32, culture 30, resources 29
+ *   D regulation 3, outsourcing 3; A and B: resources 8 (73%), regulation 0 (0%), culture 3 (27%), support 3 (27%),
+ *   outsourcing 0 (0%)
+ * - challenges-rank: A resources first (24 pts), regulation 18, culture 12, support 6, outsourcing last (0); B the
+ *   reverse (outsourcing 20 pts … resources 0); C culture first; D outsourcing, support, regulation, resources,
+ *   culture; A and B: resources 24, regulation 23, culture 22, support 21, outsourcing 20
  * - what-else: A "Procurement rules" 4, "Legacy systems" 2; B "Skills" 5; C "Only two of us" 2; D "Three of us" 3;
- *   all 16: Skills 5, Procurement rules 4, Three of us 3, Legacy systems 2, Only two of us 2
- * - twenty-years: A 4, 4, 5, 5, 5, 3 (mean 4.33); B 1, 2, 2, 2, 1 (mean 1.6); C 3, 3; D 2, 5, 5; all 16: points
- *   1–5 answered by 2 (13%), 4 (25%), 3 (19%), 2 (13%), 5 (31%), mean 3.25
+ *   A and B: Skills 5, Procurement rules 4, Legacy systems 2
+ * - twenty-years: A 4, 4, 5, 5, 5, 3 (mean 4.33); B 1, 2, 2, 2, 1 (mean 1.6); C 3, 3; D 2, 5, 5; A and B: points
+ *   1–5 answered by 2 (18%), 3 (27%), 1 (9%), 2 (18%), 3 (27%), mean 3.09
  */
 export async function debriefGroups(request: APIRequestContext): Promise<Groups> {
   const groups = {

@@ -198,10 +198,10 @@ function cells(keys: string[], results: PollResults, textRows: number): Cell[] {
 
 /**
  * A compared poll as rows and columns, for the poll page's bars and the appendix's table: each group's figures
- * (none at all for a group withheld from it), then every group combined.
+ * (none at all for a group withheld from it), then the groups shown combined.
  */
 export function comparedTable(poll: Poll, compared: PollComparison, groups: HandoutGroup[], minGroupSize: number, textRows: number): ComparedTable {
-  const shown = groups.map(g => compared.bySession[g.label]!).filter((r): r is PollResults => !('withheld' in r))
+  const shown = groups.map(g => compared.bySession[g.label]!).filter((r): r is PollResults => !('withheld' in r || 'hidden' in r))
   const keys = rowKeys(poll, compared.combined, textRows, [...shown, compared.combined])
   const answers = (r: PollResults): string => counted(r.participants, 'answer', 'answers')
   return {
@@ -216,12 +216,10 @@ export function comparedTable(poll: Poll, compared: PollComparison, groups: Hand
             ? undefined
             : group.label,
           combined: false,
-          ...('withheld' in results
+          ...('withheld' in results || 'hidden' in results
             ? {
-                answers: results.reason === 'complement'
-                  ? 'withheld'
-                  : fewerThan(minGroupSize),
-                withheld: withheldText(results),
+                answers: fewerThan(minGroupSize),
+                withheld: withheldText({ fewerThan: minGroupSize }),
                 cells: null,
               }
             : {

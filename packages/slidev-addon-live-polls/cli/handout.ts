@@ -3,7 +3,7 @@
 // cover with the session, date and participants, then a results appendix with every poll's chart and numbers.
 // `--sessions A,B` instead: several workshops side by side, the cover naming the groups, the poll slides drawn
 // as small multiples per group and combined, the appendix a table per poll; a group in which fewer than
-// MIN_GROUP_SIZE answered a poll is "fewer than 5" there, and counted only in the combined results.
+// MIN_GROUP_SIZE answered a poll is "fewer than 5" there, and its answers left out of the combined results.
 import type { HandoutComparison } from './handoutComparison'
 import type { HandoutInput } from './handoutHtml'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -70,7 +70,7 @@ async function comparison(typedCodes: string): Promise<HandoutComparison & { cod
   if (!compared.ok)
     fail(`Cannot compare: ${compared.error} (in ${store.location}). ${await known()}`)
   const { codes } = compared
-  const result = await service.compare(codes, config.minGroupSize, true)
+  const result = await service.compare(codes, config.minGroupSize, 'export')
   return {
     codes,
     comparison: result,

@@ -96,9 +96,8 @@ export function comparedAppendixHtml(data: HandoutComparison): string {
   return `<section class="appendix">
     <h1>Results appendix</h1>
     <p class="meta">${groups.length} groups compared: every poll with each group's final results, hidden ones included, and
-    all groups combined. A group where fewer than ${minGroupSize} participants answered a poll shows
-    “${fewerThan(minGroupSize)}” there, and its answers count only under “All groups”; where such groups are together still
-    fewer, one more group is withheld as well, so that “All groups” minus the rest gives none away.</p>
+    the groups shown combined. A group where fewer than ${minGroupSize} participants answered a poll shows
+    “${fewerThan(minGroupSize)}” there, and its answers are left out of “All groups” too.</p>
     ${data.polls.map((poll) => {
       const compared = comparison.polls.find(p => p.id === poll.id)
       if (!compared)
@@ -106,7 +105,9 @@ export function comparedAppendixHtml(data: HandoutComparison): string {
       const table = comparedTable(poll, compared, groups, minGroupSize, COMPARED_TEXT_ROWS)
       return `<article class="poll compared-poll ${poll.kind}" data-poll="${escapeHtml(poll.id)}">
       <h2>${escapeHtml(poll.question)}</h2>
-      <p class="meta">${counted(compared.combined.participants, 'answer', 'answers')} in all · ${KIND[poll.kind]}</p>
+      <p class="meta">${counted(compared.combined.participants, 'answer', 'answers')} ${table.columns.some(c => !c.combined && !c.cells)
+        ? 'in the groups shown'
+        : 'in all'} · ${KIND[poll.kind]}</p>
       ${!table.rows.length
         ? '<p class="total">No answers.</p>'
         : groups.length > GROUPS_AS_COLUMNS

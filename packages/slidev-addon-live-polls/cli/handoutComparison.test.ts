@@ -13,7 +13,6 @@ function withheld(id: string, kind: PollResults['kind']) {
     id,
     kind,
     withheld: true as const,
-    reason: 'small' as const,
     fewerThan: 5,
   }
 }
@@ -32,12 +31,13 @@ const choice: PollComparison = {
     },
     GRPC44: withheld('choice', 'single'),
   },
+  // The groups shown, together: a withheld group's answers are in no figure.
   combined: {
     id: 'choice',
     kind: 'single',
-    participants: 11,
+    participants: 8,
     ...state,
-    counts: { formal: 2, informal: 6, no: 3 },
+    counts: { formal: 2, informal: 6 },
   },
 }
 
@@ -66,12 +66,33 @@ const ranking: PollComparison = {
         'outsourcing',
       ],
     },
+    GRPB33: {
+      id: 'ranking',
+      kind: 'ranking',
+      participants: 5,
+      ...state,
+      scores: {
+        resources: 2,
+        regulation: 6,
+        culture: 0,
+        support: 3,
+        outsourcing: 0,
+      },
+      order: [
+        'regulation',
+        'support',
+        'resources',
+        'culture',
+        'outsourcing',
+      ],
+    },
     GRPC44: withheld('ranking', 'ranking'),
   },
+  // A's and B's points together: C's are in no figure.
   combined: {
     id: 'ranking',
     kind: 'ranking',
-    participants: 8,
+    participants: 10,
     ...state,
     scores: {
       resources: 12,
@@ -98,23 +119,26 @@ const ideas: PollComparison = {
     GRPA22: {
       id: 'ideas',
       kind: 'text',
-      participants: 6,
+      participants: 8,
       ...state,
       entries: [
         { text: '<b>Skills</b>', count: 4 },
         { text: 'Time', count: 2 },
+        { text: 'Rare', count: 1 },
+        { text: 'Rarer', count: 1 },
       ],
       moreEntries: 0,
     },
     GRPC44: withheld('ideas', 'text'),
   },
+  // A's alone, the only group shown: none of C's texts.
   combined: {
     id: 'ideas',
     kind: 'text',
-    participants: 9,
+    participants: 8,
     ...state,
     entries: [
-      { text: '<b>Skills</b>', count: 5 },
+      { text: '<b>Skills</b>', count: 4 },
       { text: 'Time', count: 2 },
       { text: 'Rare', count: 1 },
       { text: 'Rarer', count: 1 },
@@ -126,6 +150,12 @@ const ideas: PollComparison = {
 const groups: HandoutGroup[] = [
   { label: 'GRPA22', name: 'Group 1 <municipalities>', participants: 8 },
   { label: 'GRPC44', name: 'GRPC44', participants: 3 },
+]
+/** The ranking's groups: two shown, whose points the combined order adds up, and the small one. */
+const rankingGroups: HandoutGroup[] = [
+  groups[0]!,
+  { label: 'GRPB33', name: 'GRPB33', participants: 5 },
+  groups[1]!,
 ]
 
 function handout(polls: PollComparison[], given = groups): HandoutComparison {
@@ -153,7 +183,7 @@ function read(html: string): string {
 }
 
 describe('comparedTable', () => {
-  it('gives a withheld group no figures at all, only "fewer than 5", and the combined column every answer', () => {
+  it('gives a withheld group no figures at all, only "fewer than 5", and the combined column the groups shown', () => {
     const table = comparedTable(findPoll('choice')!, choice, groups, 5, 10)
     expect(table.columns.map(c => [c.name, c.answers, c.cells && c.cells.map(cell => cell.value)])).toEqual([
       [
@@ -170,12 +200,12 @@ describe('comparedTable', () => {
       ['GRPC44', 'fewer than 5', null],
       [
         'All groups',
-        '11 answers',
+        '8 answers',
         [
-          '2 · 18%',
-          '6 · 55%',
+          '2 · 25%',
+          '6 · 75%',
           '0 · 0%',
-          '3 · 27%',
+          '0 · 0%',
           '0 · 0%',
         ],
       ],
@@ -184,7 +214,7 @@ describe('comparedTable', () => {
   })
 
   it('ranks by Borda points in the combined order, equal points sharing a place', () => {
-    const table = comparedTable(findPoll('ranking')!, ranking, groups, 5, 10)
+    const table = comparedTable(findPoll('ranking')!, ranking, rankingGroups, 5, 10)
     expect(table.rows.map(r => r.label)).toEqual([
       'Topic two',
       'Topic one',
@@ -199,22 +229,48 @@ describe('comparedTable', () => {
       '0 · #4',
       '0 · #4',
     ])
+    expect(table.columns[1]!.cells!.map(c => c.value)).toEqual([
+      '6 · #1',
+      '2 · #3',
+      '0 · #4',
+      '3 · #2',
+      '0 · #4',
+    ])
+    expect(table.columns[2]!.cells).toBeNull()
+    expect(table.columns[3]!.cells!.map(c => c.value)).toEqual([
+      '16 · #1',
+      '12 · #2',
+      '5 · #3',
+      '3 · #4',
+      '0 · #5',
+    ])
   })
 
   it('lists each group\'s most frequent texts, and counts those left out', () => {
     const table = comparedTable(findPoll('ideas')!, ideas, groups, 5, 3)
     expect(table.unlabelled).toBe(true)
-    expect(table.columns[0]!.cells!.map(c => c.text && `${c.text} ${c.value}`)).toEqual([
+    expect(table.columns[0]!.cells!.map(c => c.text
+      ? `${c.text} ${c.value}`
+      : c.value)).toEqual([
       '<b>Skills</b> 4',
       'Time 2',
-      undefined,
-      undefined,
+      'Rare 1',
+      '1 more answer',
     ])
+    expect(table.columns[1]!.cells).toBeNull()
     expect(table.columns[2]!.cells!.map(c => c.text ?? c.value)).toEqual([
       '<b>Skills</b>',
       'Time',
       'Rare',
       '1 more answer',
+    ])
+    // A longer list leaves the places past a group's own list empty.
+    const longer = comparedTable(findPoll('ideas')!, ideas, groups, 5, 6)
+    expect(longer.columns[0]!.cells!.map(c => c.text ?? c.value)).toEqual([
+      '<b>Skills</b>',
+      'Time',
+      'Rare',
+      'Rarer',
     ])
   })
 })
@@ -225,19 +281,18 @@ describe('the compared handout\'s HTML', () => {
     expect(html).not.toContain('<municipalities>')
     const text = read(html)
     expect(text).toContain('Workshop handout · 2 groups compared · 2026-11-27')
-    // With one small group of two, the other's size is withheld too: the total minus it would be the small one's.
-    expect(text).toContain('Group 1 &#60;municipalities&#62; GRPA22 withheld to protect a smaller group')
+    // The small group's size is no figure, and no difference: "All groups" counts only the groups whose size is given.
+    expect(text).toContain('Group 1 &#60;municipalities&#62; GRPA22 8 participants')
     expect(text).toContain('GRPC44 fewer than 5 participants')
     expect(text).not.toContain('3 participants')
-    expect(text).not.toContain('8 participants')
-    expect(text).toContain('All groups 11 participants')
+    expect(text).toContain('All groups 8 participants in groups of 5 or more')
   })
 
   it('draws a poll page\'s groups side by side, a withheld one as one "fewer than 5" cell', () => {
     const text = read(comparedSlideHtml(handout([choice]), findPoll('choice')!))
     expect(text).toContain('2 groups side by side and combined')
     // (a column at a time: the grid places them)
-    expect(text).toContain('Option A Option B Option C No I don&#39;t know 25% 75% 0% 0% 0% fewer than 5 answered 18% 55% 0% 27% 0%')
+    expect(text).toContain('Option A Option B Option C No I don&#39;t know 25% 75% 0% 0% 0% fewer than 5 answered 25% 75% 0% 0% 0%')
     expect(text).toContain('fewer than 5 answered')
     expect(text).toContain('Survey: an earlier round (100 respondents)')
     // Four groups and more: one row per group, so long names have room.
@@ -253,9 +308,16 @@ describe('the compared handout\'s HTML', () => {
     const html = comparedAppendixHtml(handout([choice, ideas]))
     expect(html).not.toContain('<b>Skills</b>')
     const text = read(html)
-    expect(text).toContain('Group 1 &#60;municipalities&#62; GRPA22 8 answers GRPC44 fewer than 5 All groups 11 answers')
-    expect(text).toContain('Option A Survey 30% 2 · 25% fewer than 5 answered 2 · 18%')
-    expect(text).toContain('&#60;b&#62;Skills&#60;/b&#62; 4 fewer than 5 answered &#60;b&#62;Skills&#60;/b&#62; 5 Time 2 Time 2 Rare 1')
-    expect(text).toContain('9 answers in all · open text')
+    expect(text).toContain('Group 1 &#60;municipalities&#62; GRPA22 8 answers GRPC44 fewer than 5 All groups 8 answers')
+    expect(text).toContain('Option A Survey 30% 2 · 25% fewer than 5 answered 2 · 25%')
+    expect(text).toContain('&#60;b&#62;Skills&#60;/b&#62; 4 fewer than 5 answered &#60;b&#62;Skills&#60;/b&#62; 4 Time 2 Time 2 Rare 1 Rare 1 Rarer 1 Rarer 1')
+    // C withheld: the combined count is the groups shown, not everyone's.
+    expect(text).toContain('8 answers in the groups shown · open text')
+    // No group withheld: the combined count is everyone's.
+    const alone = {
+      ...choice,
+      bySession: { GRPA22: choice.bySession.GRPA22! },
+    }
+    expect(read(comparedAppendixHtml(handout([alone], [groups[0]!])))).toContain('8 answers in all · single choice')
   })
 })

@@ -1,6 +1,6 @@
 import type { Comparison, Poll } from '../polls/types'
 import type { Cell, HandoutGroup, Row } from './comparedTable'
-import { withheldGroups } from '../server/compare'
+import { largeEnough } from '../server/compare'
 import { comparedTable, fewerThan } from './comparedTable'
 import { escapeHtml } from './escapeHtml'
 import { counted } from './handoutAppendix'
@@ -28,26 +28,27 @@ function groupHtml(group: HandoutGroup): string {
     : ` <span class="code">${escapeHtml(group.label)}</span>`}</span>`
 }
 
-/** The cover's box: the groups and how many took part in each (a group under MIN_GROUP_SIZE: "fewer than 5"). */
+/**
+ * The cover's box: the groups and how many took part in each (a group under MIN_GROUP_SIZE: "fewer than 5"), and all
+ * groups together, counting only the groups whose size is given (the total minus them would be a small one's).
+ */
 export function comparisonCoverHtml(data: HandoutComparison, date: string): string {
   const { minGroupSize } = data.comparison
-  const everyone = data.groups.reduce((n, g) => n + g.participants, 0)
-  // The sizes follow the polls' rule, complement included: the total minus the sizes shown gives no small group away.
-  const withheld = withheldGroups(data.groups.map(g => g.participants), minGroupSize)
-  const rows = data.groups.map((g, i) => `<li>${groupHtml(g)}<span>${withheld.get(i) === 'small'
-    ? `${fewerThan(minGroupSize)} participants`
-    : withheld.get(i) === 'complement'
-      ? 'withheld to protect a smaller group'
-      : counted(g.participants, 'participant', 'participants')}</span></li>`)
+  const given = data.groups.filter(g => largeEnough(g.participants, minGroupSize))
+  const everyone = given.reduce((n, g) => n + g.participants, 0)
+  const rows = data.groups.map(g => `<li>${groupHtml(g)}<span>${largeEnough(g.participants, minGroupSize)
+    ? counted(g.participants, 'participant', 'participants')
+    : `${fewerThan(minGroupSize)} participants`}</span></li>`)
   return `<div class="handout">
     <p class="kicker">Workshop handout · ${data.groups.length} groups compared · ${escapeHtml(date)}</p>
-    <ul class="groups">${rows.join('')}<li class="all"><b>All groups</b><span>${counted(everyone, 'participant', 'participants')}</span></li></ul>
+    <ul class="groups">${rows.join('')}<li class="all"><b>All groups</b><span>${counted(everyone, 'participant', 'participants')}${given.length < data.groups.length
+      ? ` in groups of ${minGroupSize} or more`
+      : ''}</span></li></ul>
     <p>Each slide follows with its speaker notes; the poll slides show the groups side by side and combined,
     and the results appendix gives every poll's numbers per group.</p>
     <p class="small">Where fewer than ${minGroupSize} participants answered a poll in a group, that group's numbers for it
-    are withheld (“${fewerThan(minGroupSize)}”) and counted only under “All groups”; where such groups are together
-    still fewer, one more group is withheld, so that “All groups” minus the rest gives none away. No personal data was
-    collected: participants were anonymous random ids.</p>
+    are withheld (“${fewerThan(minGroupSize)}”) and its answers left out of “All groups”, so that no figure here, and no
+    difference between figures, gives them away. No personal data was collected: participants were anonymous random ids.</p>
   </div>`
 }
 

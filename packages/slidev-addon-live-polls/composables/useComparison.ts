@@ -42,7 +42,7 @@ export const useComparison = createSharedComposable((): UseComparisonReturn => {
     }
     const run = ++latest
     try {
-      const res = await fetch(withBase(`api/compare?sessions=${sessions.map(encodeURIComponent).join(',')}`), {
+      const res = await fetch(withBase(`api/compare?sessions=${sessions.map(encodeURIComponent).join(',')}&view=projector`), {
         headers: { authorization: `Bearer ${token.value}` },
         signal: AbortSignal.timeout(5000),
       })

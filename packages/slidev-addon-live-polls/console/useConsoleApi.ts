@@ -59,7 +59,7 @@ export function useConsoleApi(base: string, token: Readonly<Ref<string>>) {
     },
     /** These sessions side by side (`default` for the default session), or the server's refusal. */
     async compare(codes: string[]): Promise<Comparison | { error: string }> {
-      const res = await call(`compare?sessions=${codes.map(encodeURIComponent).join(',')}`)
+      const res = await call(`compare?sessions=${codes.map(encodeURIComponent).join(',')}&view=console`)
       return res.ok
         ? res.json() as Promise<Comparison>
         : { error: await errorOf(res) }

@@ -16,7 +16,6 @@ function withheld(id: string, kind: Poll['kind']) {
     id,
     kind,
     withheld: true as const,
-    reason: 'small' as const,
     fewerThan: 5,
   }
 }

@@ -1,4 +1,4 @@
-import type { Comparison, Poll, PollComparison, PollResults, TextEntry, WithheldResults } from './types.ts'
+import type { Comparison, Poll, PollComparison, PollResults, TextEntry } from './types.ts'
 import { scalePoints } from './scalePoints.ts'
 
 /** One group of a comparison, or all of them together: a column of the console's tables and the projector's. */
@@ -7,11 +7,13 @@ export interface ComparisonColumn {
   code: string | null
   /** The session's name, or else its code; the caller's word for the default session and the combined column. */
   label: string
-  /** Null where the group is withheld: fewer than `fewerThan` answered this poll in it. */
+  /** Null where the group is withheld (fewer than `fewerThan` answered this poll in it) or hidden (the projector's, until revealed). */
   results: PollResults | null
   fewerThan: number
-  /** Why a withheld column is: too few answered, or it would give a smaller group's numbers away. */
-  reason?: WithheldResults['reason']
+  /** On the projector: the group's results for this poll are hidden until the presenter reveals them there. */
+  hidden?: boolean
+  /** How many answered in a withheld group: the console's only (the projector and exports say "fewer than"). */
+  answered?: number
 }
 
 /** One option (single, multiple, ranking) or point of the scale in one group. */
@@ -48,11 +50,11 @@ export interface ComparisonLabels {
   combined: string
 }
 
-/** What a withheld group's column says instead of numbers (English: the slides and the handout; the console translates). */
-export function withheldText(withheld: Pick<WithheldResults, 'fewerThan' | 'reason'>): string {
-  return withheld.reason === 'complement'
-    ? 'withheld to protect a smaller group'
-    : `fewer than ${withheld.fewerThan} answered`
+/** What a column without figures says instead (English: the slides and the handout; the console translates). */
+export function withheldText(column: Pick<ComparisonColumn, 'fewerThan' | 'hidden'>): string {
+  return column.hidden
+    ? 'hidden until revealed'
+    : `fewer than ${column.fewerThan} answered`
 }
 
 /** A group's name where the facilitator gave one, else its code. */
@@ -79,15 +81,14 @@ export function comparisonTable(poll: Poll, compared: PollComparison, comparison
       return {
         code,
         label: groupLabel(code, comparison.names, labels),
-        results: !results || 'withheld' in results
+        results: !results || 'withheld' in results || 'hidden' in results
           ? null
           : results,
         fewerThan: results && 'withheld' in results
           ? results.fewerThan
           : comparison.minGroupSize,
-        reason: results && 'withheld' in results
-          ? results.reason
-          : undefined,
+        ...results && 'hidden' in results && { hidden: true },
+        ...results && 'withheld' in results && results.answered !== undefined && { answered: results.answered },
       }
     }),
     {

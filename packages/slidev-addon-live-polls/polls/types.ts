@@ -59,15 +59,16 @@ export interface HiddenResults extends ResultsBase {
 }
 
 /**
- * A group's results kept out of a comparison: fewer than `fewerThan` (MIN_GROUP_SIZE) answered the poll in it
- * ('small'), or its numbers would give a small group's away (the combined result minus the groups shown).
+ * A group's results kept out of a comparison: fewer than `fewerThan` (MIN_GROUP_SIZE) answered the poll in it. None of
+ * its answers are in any published figure, the combined column included.
  */
 export interface WithheldResults {
   id: string
   kind: PollKind
   withheld: true
   fewerThan: number
-  reason: 'small' | 'complement'
+  /** How many answered: the presenter's console only (more answers than people at a table stands out), never the projector or an export. */
+  answered?: number
 }
 
 /** A workshop session as the console lists it. */
@@ -79,16 +80,22 @@ export interface SessionInfo {
   name: string | null
 }
 
-/** One poll compared across sessions: each group's results (or withheld), and all of them counted together. */
+/** One poll compared across sessions: each group's results (or withheld, or hidden), and those shown counted together. */
 export interface PollComparison {
   id: string
   kind: PollKind
   question: string
-  /** By session code as asked (`default` for the default session). */
-  bySession: Record<string, PollResults | WithheldResults>
-  /** Every group's answers together, small groups included. */
+  /** By session code as asked (`default` for the default session); hidden only in the projector's view. */
+  bySession: Record<string, PollResults | WithheldResults | HiddenResults>
+  /** The answers of the groups whose results are shown, together: a withheld or hidden group's are left out. */
   combined: PollResults
 }
+
+/**
+ * Who a comparison is for: the presenter's console (every group's results, hidden ones too, and how many answered in a
+ * withheld group), the projector (Hide/Reveal honoured per session), or an export (hidden ones included, every text).
+ */
+export type ComparisonView = 'console' | 'projector' | 'export'
 
 /** GET /api/compare?sessions=A,B: the same polls in several workshop sessions, side by side (docs/api.md). */
 export interface Comparison {

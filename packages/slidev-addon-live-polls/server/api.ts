@@ -177,12 +177,14 @@ export function createApiHandler({ service, token, joinUrl, deck, session, addre
     const name = `${deck.fileStem}-comparison-${codes.map(code => code || 'default').join('-')}`
     if (format === 'csv')
       return sendPieces(res, csvHeaders(name), await service.compareCsv(codes, minGroupSize))
-    const download = url.searchParams.has('download')
-    const comparison = await service.compare(codes, minGroupSize, download)
     // A download lists every text group: written in pieces, as the session exports are.
-    if (download)
-      return sendPieces(res, jsonHeaders(name), jsonPieces(comparison))
-    sendJson(res, 200, comparison)
+    if (url.searchParams.has('download'))
+      return sendPieces(res, jsonHeaders(name), jsonPieces(await service.compare(codes, minGroupSize, 'export')))
+    // The projector's unless the console asks for its own: the deck honours Hide/Reveal, as a session's slides do.
+    const view = url.searchParams.get('view') ?? 'projector'
+    if (view !== 'projector' && view !== 'console')
+      throw new PollError(400, 'view must be projector or console')
+    sendJson(res, 200, await service.compare(codes, minGroupSize, view))
   })
   on(['GET'], '/api/sessions/:code/export', async (req, res, url, params) => {
     requirePresenter(req)

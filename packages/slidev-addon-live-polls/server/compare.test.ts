@@ -1,8 +1,8 @@
-import type { Comparison } from '../polls/types.ts'
+import type { Comparison, PollResults } from '../polls/types.ts'
 import type { InProcessServer } from '../test/inProcessServer.ts'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { derive, figuresOf, publishedFigures } from '../test/deriveAnswers.ts'
 import { startInProcess, TOKEN } from '../test/inProcessServer.ts'
-import { withheldGroups } from './compare.ts'
 
 let server: InProcessServer
 beforeEach(async () => {
@@ -74,38 +74,13 @@ async function twoGroups() {
   return { a, b }
 }
 
-async function compare(sessions: string, query = '') {
+async function compare(sessions: string, query = '&view=console') {
   const res = await api(`/api/compare?sessions=${sessions}${query}`)
   return { status: res.status, body: await res.json() as Comparison & { error?: string } }
 }
 
-describe('withheldGroups', () => {
-  it('withholds each group under the threshold, and the smallest other one while those together are still under it', () => {
-    expect(withheldGroups([6, 5, 9], 5)).toEqual(new Map())
-    // 3 + 1 < 5: the combined result minus 6 and 9 would be those four answers, so the 6 goes too.
-    expect(withheldGroups([6, 3, 9, 1], 5)).toEqual(new Map([
-      [1, 'small'],
-      [3, 'small'],
-      [0, 'complement'],
-    ]))
-    // 3 + 2 = 5: together they are as many as the rule asks, and the others are shown.
-    expect(withheldGroups([6, 3, 9, 2], 5)).toEqual(new Map([
-      [1, 'small'],
-      [3, 'small'],
-    ]))
-    expect(withheldGroups([2, 1], 5)).toEqual(new Map([
-      [0, 'small'],
-      [1, 'small'],
-    ]))
-    // A group that did not answer has nothing to give away.
-    expect(withheldGroups([0, 6, 7], 5)).toEqual(new Map([
-      [0, 'small'],
-    ]))
-  })
-})
-
 describe('gET /api/compare', () => {
-  it('puts two groups side by side for every kind, with the combined result; a small group is withheld, and still counted', async () => {
+  it('puts two groups side by side for every kind, with the combined result; a small group is withheld, its answers in no figure', async () => {
     const { a, b } = await twoGroups()
     expect((await api(`/api/sessions/${a}`, {
       method: 'PATCH',
@@ -198,31 +173,86 @@ describe('gET /api/compare', () => {
         ],
       },
     })
-    // Three answered the scale in group B: fewer than five, so withheld; the combined mean (22 + 3) / 9 counts them.
-    // Group A is withheld too, or the combined result minus A's would be B's three answers.
+    // Three answered the scale in group B: fewer than five, so withheld, and left out of the combined: (10 + 12) / 6.
+    // The console alone is told how many answered there.
     expect(poll('agreement')).toEqual({
       id: 'agreement',
       kind: 'scale',
       question: expect.any(String),
       bySession: {
-        [a]: {
-          id: 'agreement',
-          kind: 'scale',
-          withheld: true,
-          fewerThan: 5,
-          reason: 'complement',
-        },
+        [a]: expect.objectContaining({
+          participants: 6,
+          counts: expect.objectContaining({ 5: 2, 3: 4 }),
+        }),
         [b]: {
           id: 'agreement',
           kind: 'scale',
           withheld: true,
           fewerThan: 5,
-          reason: 'small',
+          answered: 3,
         },
       },
-      combined: expect.objectContaining({ participants: 9, mean: 2.78 }),
+      combined: expect.objectContaining({ participants: 6, mean: 3.67 }),
     })
-    expect(JSON.stringify(poll('agreement').bySession[b])).not.toContain('"participants"')
+    // The projector's view and the export say only "fewer than 5".
+    for (const query of ['&view=projector', '&download']) {
+      const other = (await compare(`${a},${b}`, query)).body.polls.find(p => p.id === 'agreement')!
+      expect(other.bySession[b], query).toEqual({
+        id: 'agreement',
+        kind: 'scale',
+        withheld: true,
+        fewerThan: 5,
+      })
+    }
+    expect((await compare(`${a},${b}`, '&view=everything')).status).toBe(400)
+  })
+
+  it('on the projector, gives a group\'s results only where revealed in its session, says where hidden, and leaves hidden answers out of the combined', async () => {
+    const a = await newSession()
+    const b = await newSession()
+    for (let i = 0; i < 6; i++) {
+      await vote(a, 'choice', `a-phone-${i}`, i < 5
+        ? 'formal'
+        : 'no')
+      await vote(a, 'ideas', `a-phone-${i}`, `Secret plan ${i}`)
+      await vote(b, 'choice', `b-phone-${i}`, 'planned')
+      await vote(b, 'ideas', `b-phone-${i}`, 'Skills')
+    }
+    // The open-text poll starts hidden in both rooms; B's is revealed. A's choice is hidden by its presenter.
+    await api(`/api/polls/ideas/reveal?session=${b}`, { method: 'POST' })
+    await api(`/api/polls/choice/hide?session=${a}`, { method: 'POST' })
+    const projector = (await compare(`${a},${b}`, '&view=projector')).body
+    const alone = (await compare(a, '&view=projector')).body
+    // The room knows what it has seen: B's results. Nothing it is shown, nor any difference, gives A's.
+    for (const id of ['choice', 'ideas']) {
+      const secret = figuresOf(await (await api(`/api/polls/${id}/results?session=${a}`)).json() as PollResults)
+      const seen = figuresOf(await (await fetch(`${server.url}/api/polls/${id}/results?session=${b}`)).json() as PollResults)
+      const shown = [projector, alone].flatMap(c => publishedFigures(c, id).map(figures => ({ label: 'projector', figures })))
+      const combined = [projector, alone].map(c => ({
+        label: 'combined',
+        figures: figuresOf(c.polls.find(p => p.id === id)!.combined),
+      }))
+      expect(derive(secret, shown, combined, [
+        { label: 'B', figures: seen },
+      ]), id).toBeNull()
+      // Each hidden group says so, with how many answered, as a session's own slide does.
+      expect(projector.polls.find(p => p.id === id)!.bySession[a]).toMatchObject({ hidden: true, participants: 6 })
+    }
+    expect(JSON.stringify(projector)).not.toMatch(/secret plan/i)
+    expect(projector.polls.find(p => p.id === 'choice')!.combined).toMatchObject({
+      participants: 6,
+      counts: { planned: 6, formal: 0 },
+    })
+    // The presenter's console sees every group's results, hidden ones too, as it does for one session.
+    const console = (await compare(`${a},${b}`)).body.polls.find(p => p.id === 'choice')!
+    expect(console.bySession[a]).toMatchObject({
+      revealed: false,
+      counts: { formal: 5, no: 1 },
+    })
+    expect(console.combined).toMatchObject({
+      participants: 12,
+      counts: { formal: 5, no: 1, planned: 6 },
+    })
   })
 
   it('takes the default session as `default`, and a lower threshold from MIN_GROUP_SIZE', async () => {
@@ -241,10 +271,25 @@ describe('gET /api/compare', () => {
       participants: 2,
       counts: { formal: 2 },
     })
-    // One each: withheld, but two together, as many as the rule asks, so the default session is shown.
-    expect(choice.bySession[a]).toMatchObject({ withheld: true, fewerThan: 2, reason: 'small' })
-    expect(choice.bySession[b]).toMatchObject({ withheld: true, fewerThan: 2, reason: 'small' })
-    expect(choice.combined).toMatchObject({ participants: 4 })
+    // One each: withheld, and left out of the combined, which counts the default session's two only.
+    expect(choice.bySession[a]).toEqual({
+      id: 'choice',
+      kind: 'single',
+      withheld: true,
+      fewerThan: 2,
+      answered: 1,
+    })
+    expect(choice.bySession[b]).toEqual({
+      id: 'choice',
+      kind: 'single',
+      withheld: true,
+      fewerThan: 2,
+      answered: 1,
+    })
+    expect(choice.combined).toMatchObject({
+      participants: 2,
+      counts: { formal: 2, no: 0 },
+    })
   })
 
   it('names every unknown code in one 404, and refuses what is not a list of codes', async () => {
@@ -271,8 +316,8 @@ describe('gET /api/compare', () => {
     const count = (session: string, poll: string) => lines.filter(l => l.startsWith(`${session},${poll},`)).length
     expect(count(a, 'choice')).toBe(6)
     expect(count(b, 'choice')).toBe(5)
-    // B has three answers to the scale, and A is withheld with it (the complement): neither is in the file.
-    expect(count(a, 'agreement')).toBe(0)
+    // B has three answers to the scale: withheld, none in the file; A's six are.
+    expect(count(a, 'agreement')).toBe(6)
     expect(count(b, 'agreement')).toBe(0)
     expect(csv).not.toContain('Rude words')
     const json = await api(`/api/compare?sessions=${a},${b}&download`)

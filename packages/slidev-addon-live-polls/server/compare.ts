@@ -1,5 +1,5 @@
-import type { Answer, Poll, PollComparison, PollResults, PollState, WithheldResults } from '../polls/types.ts'
-import { aggregate } from './results.ts'
+import type { Answer, ComparisonView, HiddenResults, Poll, PollComparison, PollResults, PollState, WithheldResults } from '../polls/types.ts'
+import { aggregate, hiddenResults } from './results.ts'
 
 /** One group's data for a poll: its results as the console shows them, and its answers for the combined count. */
 export interface Group {
@@ -10,59 +10,51 @@ export interface Group {
   answers: Answer[]
 }
 
-/**
- * Which groups' numbers for a poll are kept out, by index: each in which fewer than `minGroupSize` answered it
- * ('small'), and, when those together are still fewer, the smallest other group as well ('complement'): the
- * combined result minus the groups shown would otherwise give the small groups' answers away.
- */
-export function withheldGroups(participants: number[], minGroupSize: number): Map<number, WithheldResults['reason']> {
-  const withheld = new Map<number, WithheldResults['reason']>()
-  participants.forEach((n, i) => n < minGroupSize && withheld.set(i, 'small'))
-  const hidden = [
-    ...withheld.keys(),
-  ].reduce((sum, i) => sum + participants[i]!, 0)
-  // Groups with no answers hide nothing: only answers withheld need a complement.
-  if (hidden > 0 && hidden < minGroupSize) {
-    const smallestShown = participants
-      .map((n, i) => ({ n, i }))
-      .filter(({ i }) => !withheld.has(i))
-      .sort((a, b) => a.n - b.n)[0]
-    if (smallestShown)
-      withheld.set(smallestShown.i, 'complement')
+export interface CompareOptions {
+  minGroupSize: number
+  view: ComparisonView
+  /** Text groups listed in the combined column (Infinity in exports). */
+  textLimit?: number
+}
+
+/** Whether a group's results for a poll may be published at all: at least `minGroupSize` answered it. */
+export const largeEnough = (participants: number, minGroupSize: number): boolean => participants >= minGroupSize
+
+/** What a group's column gets in `view`: its results, that it is withheld (too few), or, on the projector, that it is hidden. */
+function entry(poll: Poll, group: Group, { minGroupSize, view }: CompareOptions): PollResults | WithheldResults | HiddenResults {
+  const { participants } = group.results
+  if (!largeEnough(participants, minGroupSize)) {
+    return {
+      id: poll.id,
+      kind: poll.kind,
+      withheld: true,
+      fewerThan: minGroupSize,
+      ...view === 'console' && { answered: participants },
+    }
   }
-  return withheld
+  // As on a single session's slide: the room sees results only once revealed; the presenter's console and exports always.
+  return view === 'projector' && !group.state.revealed
+    ? hiddenResults(poll, group.state, participants)
+    : group.results
 }
 
 /**
  * A poll side by side across groups: each group's results, or, where fewer than `minGroupSize` answered, only that
- * it had fewer (three people answering "level of government" can be told apart), with a complement withheld as
- * `withheldGroups` says; and every group's answers counted together, small groups included (they cannot be
- * told apart in the whole).
+ * it had fewer (three people answering "level of government" can be told apart). The combined column counts only
+ * the groups whose results it shows: a withheld group's answers are in no figure, so no difference of published
+ * figures (combined minus the other groups' own results, or two comparisons' combined columns) can give them away.
  */
-export function comparePoll(poll: Poll, groups: Group[], minGroupSize: number, textLimit?: number): PollComparison {
-  const withheld = withheldGroups(groups.map(g => g.results.participants), minGroupSize)
+export function comparePoll(poll: Poll, groups: Group[], options: CompareOptions): PollComparison {
+  const entries = groups.map(g => entry(poll, g, options))
+  const shown = groups.filter((_, i) => !('withheld' in entries[i]! || 'hidden' in entries[i]!))
   return {
     id: poll.id,
     kind: poll.kind,
     question: poll.question,
-    bySession: Object.fromEntries(groups.map((g, i) => {
-      const reason = withheld.get(i)
-      return [
-        g.label,
-        reason
-          ? {
-            id: poll.id,
-            kind: poll.kind,
-            withheld: true,
-            fewerThan: minGroupSize,
-            reason,
-          } satisfies WithheldResults
-          : g.results,
-      ]
-    })),
+    bySession: Object.fromEntries(groups.map((g, i) => [g.label, entries[i]!])),
     combined: aggregate(poll, {
       open: groups.some(g => g.state.open),
       revealed: true,
-    }, groups.flatMap(g => g.answers), textLimit),
+    }, shown.flatMap(g => g.answers), options.textLimit),
   }
 }

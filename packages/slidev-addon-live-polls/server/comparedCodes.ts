@@ -1,4 +1,4 @@
-import type { Comparison, WithheldResults } from '../polls/types.ts'
+import type { Comparison } from '../polls/types.ts'
 import * as v from 'valibot'
 import { ComparedSessionsSchema } from '../polls/comparedSessions.ts'
 import { normalizeSessionCode, sessionCodeOf } from './sessionCode.ts'
@@ -50,16 +50,10 @@ export function groupName(comparison: Pick<Comparison, 'names'>, label: string):
   return comparison.names[label] ?? label
 }
 
-/**
- * Each group left out of a comparison for some polls for `reason` (MIN_GROUP_SIZE: too few answered, or its
- * numbers would give a smaller group's away), with those polls, in the order compared.
- */
-export function withheldByGroup(comparison: Comparison, reason: WithheldResults['reason']): { session: string, polls: string[] }[] {
+/** Each group left out of a comparison for some polls (fewer than MIN_GROUP_SIZE answered), with those polls, in the order compared. */
+export function withheldByGroup(comparison: Comparison): { session: string, polls: string[] }[] {
   return comparison.sessions.map(session => ({
     session,
-    polls: comparison.polls.filter((p) => {
-      const results = p.bySession[session]!
-      return 'withheld' in results && results.reason === reason
-    }).map(p => p.id),
+    polls: comparison.polls.filter(p => 'withheld' in p.bySession[session]!).map(p => p.id),
   })).filter(g => g.polls.length)
 }

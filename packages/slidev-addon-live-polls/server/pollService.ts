@@ -1,9 +1,9 @@
-import type { Answer, Comparison, HiddenResults, Poll, PollResults, PollState } from '../polls/types.ts'
+import type { Answer, Comparison, ComparisonView, HiddenResults, Poll, PollResults, PollState } from '../polls/types.ts'
 import type { Store, StoreChange, StoredAs } from './store/store.ts'
 import type { Tally } from './tally.ts'
 import { moderationKey } from '../polls/normalizeText.ts'
 import { validateAnswer } from '../polls/validateAnswer.ts'
-import { comparePoll, withheldGroups } from './compare.ts'
+import { comparePoll, largeEnough } from './compare.ts'
 import { csvPieces, exportDocument } from './exportResults.ts'
 import { PollError } from './pollError.ts'
 import { hiddenResults, TEXT_ENTRIES_SHOWN } from './results.ts'
@@ -252,13 +252,10 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
    */
   async function comparedRows(sessions: string[], minGroupSize: number): Promise<Map<string, Set<string>>> {
     return new Map(await Promise.all(polls.map(async (poll) => {
-      const withheld = withheldGroups(
-        await Promise.all(sessions.map(async session => (await tallyOf(session, poll.id)).answers.size)),
-        minGroupSize,
-      )
+      const sizes = await Promise.all(sessions.map(async session => (await tallyOf(session, poll.id)).answers.size))
       return [
         poll.id,
-        new Set(sessions.filter((_, i) => !withheld.has(i))),
+        new Set(sessions.filter((_, i) => largeEnough(sizes[i]!, minGroupSize))),
       ] as const
     })))
   }
@@ -458,12 +455,13 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     },
 
     /**
-     * The polls side by side across these sessions (codes as stored, '' for the default), each group under
-     * `minGroupSize` participants withheld for that poll; `full` lists every text group, as exports do.
+     * The polls side by side across these sessions (codes as stored, '' for the default), for `view` (compare.ts):
+     * each group under `minGroupSize` participants withheld for that poll; an export lists every text group.
      */
-    async compare(sessions: string[], minGroupSize: number, full = false): Promise<Comparison> {
+    async compare(sessions: string[], minGroupSize: number, view: ComparisonView): Promise<Comparison> {
       const label = (code: string): string => code || 'default'
       const names = new Map((await store.sessions()).map(s => [s.code, s.name]))
+      const full = view === 'export'
       return {
         sessions: sessions.map(label),
         names: Object.fromEntries(sessions.map(code => [
@@ -480,9 +478,13 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
           answers: [
             ...(await tallyOf(code, poll.id)).answers.values(),
           ],
-        }))), minGroupSize, full
-          ? Infinity
-          : TEXT_ENTRIES_SHOWN))),
+        }))), {
+          minGroupSize,
+          view,
+          textLimit: full
+            ? Infinity
+            : TEXT_ENTRIES_SHOWN,
+        }))),
       }
     },
 

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { entry } from '../../test/fixturePolls.ts'
+import { csvFigures, derive, figuresOf, publishedFigures } from '../../test/deriveAnswers.ts'
+import { entry, findPoll } from '../../test/fixturePolls.ts'
 import { root, tempDb } from '../../test/serverProcess'
 import { PRIVACY_NOTE } from '../exportResults'
 import { createSqliteStore } from '../store/sqliteStore'
@@ -144,8 +145,7 @@ describe('npm run results -- --sessions', () => {
       await store.createSession(code, at)
     await store.setSessionName('GRPA22', 'Group 1 — municipalities')
     await store.saveVotes([
-      // The choice: five in group A, three in C and two in D. C and D are withheld there, but counted in the
-      // combined; five together, so A is shown.
+      // The choice: five in group A, three in C and two in D. C and D are withheld there, and left out of the combined.
       ...[
         'formal',
         'formal',
@@ -155,8 +155,7 @@ describe('npm run results -- --sessions', () => {
       ].map((a, i) => vote('GRPA22', 'choice', i, a)),
       ...['no', 'no', 'unsure'].map((a, i) => vote('GRPC44', 'choice', i, a)),
       ...['formal', 'unsure'].map((a, i) => vote('GRPD55', 'choice', i, a)),
-      // The scale: five in B, six in C, two in D (none in A). D's two are withheld, and fewer than five, so B, the
-      // smaller of the others, is withheld with them: the combined minus B and C would be D's answers.
+      // The scale: five in B, six in C, two in D (none in A). D's two are withheld; B and C are shown.
       ...[1, 2, 3, 4, 5].map((a, i) => vote('GRPB33', 'agreement', i, a)),
       ...[5, 5, 5, 4, 4, 4].map((a, i) => vote('GRPC44', 'agreement', i, a)),
       ...[1, 2].map((a, i) => vote('GRPD55', 'agreement', i, a)),
@@ -186,23 +185,22 @@ describe('npm run results -- --sessions', () => {
       counts.set(`${session} ${poll}`, (counts.get(`${session} ${poll}`) ?? 0) + 1)
     expect(Object.fromEntries(counts)).toEqual({
       'GRPA22 choice': 5,
+      'GRPB33 agreement': 5,
       'GRPC44 agreement': 6,
     })
     expect(result.stderr).toContain(PRIVACY_NOTE)
-    // Which groups were left out of which polls, and why: too few, or protecting those.
-    const [small, complement] = result.stderr.split(/^Withheld to protect a smaller group/m)
-    expect(small).toMatch(/Withheld \(fewer than 5 participants answered, MIN_GROUP_SIZE; counted only in the combined results, their answers left out of this file\)/)
-    expect(small).toContain('GRPC44: choice, ')
-    expect(small).toMatch(/GRPD55: choice, .*agreement/)
-    expect(small).toMatch(/GRPA22: second-choice, .*agreement/)
-    expect(small).not.toMatch(/GRPA22: choice/)
-    expect(small).not.toMatch(/GRPB33: .*agreement/)
-    expect(small).not.toMatch(/GRPC44: .*agreement/)
-    expect(complement).toMatch(/^ \(the groups withheld above are together fewer than 5 there; counted only in the combined results, their answers left out of this file\):\n {2}GRPB33: agreement\n/)
-    expect(complement).not.toMatch(/GRPA22|GRPC44|GRPD55/)
+    // Which groups were left out of which polls.
+    const withheld = result.stderr.slice(result.stderr.indexOf('Withheld'))
+    expect(withheld).toMatch(/^Withheld \(fewer than 5 participants answered, MIN_GROUP_SIZE; left out of the combined results and of this file\):\n/)
+    expect(withheld).toContain('GRPC44: choice, ')
+    expect(withheld).toMatch(/GRPD55: choice, .*agreement/)
+    expect(withheld).toMatch(/GRPA22: second-choice, .*agreement/)
+    expect(withheld).not.toMatch(/GRPA22: choice/)
+    expect(withheld).not.toMatch(/GRPB33: .*agreement/)
+    expect(withheld).not.toMatch(/GRPC44: .*agreement/)
   })
 
-  it('prints the comparison JSON with the privacy note: each group, a withheld one as "fewer than" or as protecting a smaller group, and the combined counting everyone', () => {
+  it('prints the comparison JSON with the privacy note: each group, a withheld one as "fewer than", and the combined counting the groups shown', () => {
     const result = run([
       '--sessions',
       'GRPA22,GRPB33,GRPC44,GRPD55',
@@ -225,7 +223,6 @@ describe('npm run results -- --sessions', () => {
       kind,
       withheld: true,
       fewerThan: 5,
-      reason: 'small',
     })
     const choice = json.polls.find((p: { id: string }) => p.id === 'choice')
     expect(choice.bySession.GRPA22).toMatchObject({
@@ -241,64 +238,59 @@ describe('npm run results -- --sessions', () => {
     expect(choice.bySession.GRPC44).toEqual(small('choice', 'single'))
     expect(choice.bySession.GRPD55).toEqual(small('choice', 'single'))
     expect(choice.combined).toMatchObject({
-      participants: 10,
-      counts: {
-        formal: 3,
-        informal: 1,
-        no: 3,
-        unsure: 3,
-      },
-    })
-    // The scale: C shown; D's two answers withheld, and B with them, its figures nowhere (nothing but why).
-    const agreement = json.polls.find((p: { id: string }) => p.id === 'agreement')
-    expect(agreement.bySession.GRPC44).toMatchObject({ participants: 6, mean: 4.5 })
-    expect(agreement.bySession.GRPB33).toEqual({
-      id: 'agreement',
-      kind: 'scale',
-      withheld: true,
-      fewerThan: 5,
-      reason: 'complement',
-    })
-    expect(agreement.bySession.GRPD55).toEqual(small('agreement', 'scale'))
-    expect(agreement.bySession.GRPA22).toEqual(small('agreement', 'scale'))
-    // (15 + 27 + 3) / 13
-    expect(agreement.combined).toMatchObject({ participants: 13, mean: 3.46 })
-  })
-
-  it('with two groups, one of them small, withholds the other as well: the combined minus it would be the small one\'s', () => {
-    const result = run([
-      '--sessions',
-      'GRPA22,GRPC44',
-      '--format',
-      'json',
-    ], db)
-    expect(result.status, result.stderr).toBe(0)
-    const choice = JSON.parse(result.stdout).polls.find((p: { id: string }) => p.id === 'choice')
-    expect(choice.bySession).toEqual({
-      GRPA22: {
-        id: 'choice',
-        kind: 'single',
-        withheld: true,
-        fewerThan: 5,
-        reason: 'complement',
-      },
-      GRPC44: {
-        id: 'choice',
-        kind: 'single',
-        withheld: true,
-        fewerThan: 5,
-        reason: 'small',
-      },
-    })
-    expect(choice.combined).toMatchObject({
-      participants: 8,
+      participants: 5,
       counts: {
         formal: 2,
         informal: 1,
-        no: 3,
-        unsure: 2,
+        no: 1,
+        unsure: 1,
       },
     })
+    // The scale: B and C shown; D's two answers withheld, and left out of the combined: (15 + 27) / 11.
+    const agreement = json.polls.find((p: { id: string }) => p.id === 'agreement')
+    expect(agreement.bySession.GRPC44).toMatchObject({ participants: 6, mean: 4.5 })
+    expect(agreement.bySession.GRPB33).toMatchObject({ participants: 5, mean: 3 })
+    expect(agreement.bySession.GRPD55).toEqual(small('agreement', 'scale'))
+    expect(agreement.bySession.GRPA22).toEqual(small('agreement', 'scale'))
+    expect(agreement.combined).toMatchObject({ participants: 11, mean: 3.82 })
+  })
+
+  it('gives a small group\'s answers away in no output, nor in any difference of outputs, to someone who knows the other groups\' own results', () => {
+    const own = (code: string, poll: string) => figuresOf(JSON.parse(run(['--session', code, '--format', 'json'], db).stdout).polls.find((p: { id: string }) => p.id === poll).results)
+    const published = []
+    const combined = []
+    for (const list of [
+      'GRPA22,GRPC44',
+      'GRPA22,GRPC44,GRPD55',
+      'GRPA22,GRPD55',
+      'GRPB33,GRPC44,GRPD55',
+      'GRPB33,GRPC44',
+    ]) {
+      const json = JSON.parse(run(['--sessions', list, '--format', 'json'], db).stdout)
+      const csv = run(['--sessions', list, '--format', 'csv'], db).stdout
+      for (const poll of ['choice', 'agreement']) {
+        published.push(...[
+          ...publishedFigures(json, poll),
+          ...csvFigures(csv, findPoll(poll)!),
+        ].map(figures => ({ label: `${list} ${poll}`, figures })))
+        combined.push({
+          label: `${list} ${poll} combined`,
+          figures: figuresOf(json.polls.find((p: { id: string }) => p.id === poll).combined),
+        })
+      }
+    }
+    // C and D on the choice, D on the scale: fewer than five answered there.
+    for (const [target, poll] of [
+      ['GRPC44', 'choice'],
+      ['GRPD55', 'choice'],
+      ['GRPD55', 'agreement'],
+    ] as const) {
+      const known = ['GRPA22', 'GRPB33', 'GRPC44', 'GRPD55'].filter(c => c !== target).map(c => ({
+        label: c,
+        figures: own(c, poll),
+      }))
+      expect(derive(own(target, poll), published, combined, known), `${target} ${poll}`).toBeNull()
+    }
   })
 
   it('follows MIN_GROUP_SIZE', () => {

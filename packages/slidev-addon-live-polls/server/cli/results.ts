@@ -1,7 +1,7 @@
 // `npm run --silent results -- --session CODE --format csv|json [--output FILE]`: a session's results from
 // the database; `--sessions A,B` instead compares workshop sessions (the comparison JSON, or one CSV row per
-// answer with its session), each group that fewer than MIN_GROUP_SIZE answered a poll in left out of it (and
-// the smallest other group where those are together still fewer).
+// answer with its session), each group that fewer than MIN_GROUP_SIZE answered a poll in left out of it, its
+// answers in no figure (the combined results count only the groups shown).
 // stdout (or FILE) carries only the data, so a CSV's first line is its header row; the privacy note (and what
 // was withheld) goes to stderr for CSV (JSON carries it as its `privacy` field).
 import { createWriteStream } from 'node:fs'
@@ -60,17 +60,13 @@ if (values.sessions !== undefined) {
   if (!compared.ok)
     fail(`Cannot compare: ${compared.error} (in ${store.location}). ${await known()}`)
   const { minGroupSize } = config
-  const comparison = await service.compare(compared.codes, minGroupSize, format === 'json')
-  const counted = `counted only in the combined results${format === 'csv'
-    ? ', their answers left out of this file'
-    : ''}`
-  const small = withheldByGroup(comparison, 'small')
-  if (small.length)
-    notes.push(`Withheld (fewer than ${minGroupSize} participants answered, MIN_GROUP_SIZE; ${counted}):`, ...small.map(g => `  ${g.session}: ${g.polls.join(', ')}`))
-  // Groups large enough, withheld so that the combined results minus the groups shown do not give the small ones away.
-  const complement = withheldByGroup(comparison, 'complement')
-  if (complement.length)
-    notes.push(`Withheld to protect a smaller group (the groups withheld above are together fewer than ${minGroupSize} there; ${counted}):`, ...complement.map(g => `  ${g.session}: ${g.polls.join(', ')}`))
+  const comparison = await service.compare(compared.codes, minGroupSize, 'export')
+  const small = withheldByGroup(comparison)
+  if (small.length) {
+    notes.push(`Withheld (fewer than ${minGroupSize} participants answered, MIN_GROUP_SIZE; left out of the combined results${format === 'csv'
+      ? ' and of this file'
+      : ''}):`, ...small.map(g => `  ${g.session}: ${g.polls.join(', ')}`))
+  }
   pieces = format === 'csv'
     ? await service.compareCsv(compared.codes, minGroupSize)
     : jsonFile({
