@@ -22,8 +22,17 @@ export async function seedComparison(store: Store): Promise<void> {
   const vote = (session: string, poll: string, participant: string, answer: Answer): void => {
     votes.push({ session, poll, participant, answer })
   }
-  const options = ['resources', 'regulation', 'culture', 'support', 'outsourcing']
-  const rotated = (k: number): string[] => [...options.slice(k % 5), ...options.slice(0, k % 5)]
+  const options = [
+    'resources',
+    'regulation',
+    'culture',
+    'support',
+    'outsourcing',
+  ]
+  const rotated = (k: number): string[] => [
+    ...options.slice(k % 5),
+    ...options.slice(0, k % 5),
+  ]
   for (let k = 0; k < 7; k++) {
     const p = `a-${k}`
     vote('GRPAAA', 'choice', p, ['formal', 'informal', 'no'][k % 3]!)
@@ -35,16 +44,39 @@ export async function seedComparison(store: Store): Promise<void> {
     vote('GRPAAA', 'ranking', p, rotated(k))
     vote('GRPAAA', 'agreement', p, 1 + (k % 5))
   }
-  // 70 texts told apart, some spelt two ways, a tie between spellings, and one that moderation hides.
+  // 70 texts told apart, some spelt two ways (most used in no one group alone), and one that moderation hides.
+  const texts = [
+    'Rude words',
+    'Rude words',
+    'Rude words',
+    'Skills',
+    'Skills',
+    'Skills',
+    'Skills',
+    'Skills',
+    'skills',
+    'skills',
+    'time',
+    'time',
+  ]
   for (let k = 0; k < 90; k++)
-    vote('GRPAAA', 'ideas', `a-${k}`, k < 3 ? 'Rude words' : k < 8 ? 'Skills' : k < 10 ? 'skills' : `idea ${k % 70}${k % 2 ? '' : ' '}`)
+    vote('GRPAAA', 'ideas', `a-${k}`, texts[k] ?? `idea ${k % 70}${' '.repeat((k + 1) % 2)}`)
   for (let k = 0; k < 6; k++) {
     const p = `b-${k}`
-    vote('GRPBBB', 'choice', p, k < 4 ? 'planned' : 'formal')
+    vote('GRPBBB', 'choice', p, k < 4
+      ? 'planned'
+      : 'formal')
     vote('GRPBBB', 'second-choice', p, ['accidental', 'directed'][k % 2]!)
     vote('GRPBBB', 'choices', p, ['regulation', 'outsourcing'].slice(0, 1 + (k % 2)))
     vote('GRPBBB', 'ranking', p, rotated(k + 2))
-    vote('GRPBBB', 'ideas', p, ['skills', 'Time', 'time', 'budgets', 'Überblick', 'idea 12'][k]!)
+    vote('GRPBBB', 'ideas', p, [
+      'skills',
+      'Time',
+      'time',
+      'budgets',
+      'Überblick',
+      'idea 12',
+    ][k]!)
     if (k < 3)
       vote('GRPBBB', 'agreement', p, 5)
   }
@@ -61,7 +93,14 @@ export async function seedComparison(store: Store): Promise<void> {
     vote('', 'agreement', `d-${k}`, 4)
     vote('', 'ideas', `d-${k}`, k ? 'Skills' : 'Budgets')
   }
-  await store.saveVotes(votes.map(v => ({ ...v, at: AT })))
+  // With the key moderation hides texts by, as the service stores a text.
+  await store.saveVotes(votes.map(v => ({
+    ...v,
+    at: AT,
+    key: v.poll === 'ideas'
+      ? moderationKey(String(v.answer))
+      : undefined,
+  })))
   await store.hideAnswers('GRPAAA', 'ideas', moderationKey('rude words'), AT)
   await store.setState('GRPAAA', 'ideas', { open: false, revealed: false })
   await store.setState('GRPBBB', 'ideas', { open: true, revealed: true })
