@@ -1,13 +1,13 @@
-import type { Answer, ComparisonView, HiddenResults, Poll, PollComparison, PollResults, PollState, WithheldResults } from '../polls/types.ts'
-import { aggregate, hiddenResults } from './results.ts'
+import type { ComparisonView, HiddenResults, Poll, PollComparison, PollResults, PollState, WithheldResults } from '../polls/types.ts'
+import type { Counted } from './combined.ts'
+import { combinedResults } from './combined.ts'
+import { hiddenResults } from './results.ts'
 
-/** One group's data for a poll: its results as the console shows them, and its answers for the combined count. */
-export interface Group {
+/** One group's data for a poll: its results as the console shows them (every text group in exports), and its text groups. */
+export interface Group extends Counted {
   /** The session code as asked (`default` for the default session). */
   label: string
   state: PollState
-  results: PollResults
-  answers: Answer[]
 }
 
 export interface CompareOptions {
@@ -52,9 +52,9 @@ export function comparePoll(poll: Poll, groups: Group[], options: CompareOptions
     kind: poll.kind,
     question: poll.question,
     bySession: Object.fromEntries(groups.map((g, i) => [g.label, entries[i]!])),
-    combined: aggregate(poll, {
+    combined: combinedResults(poll, {
       open: groups.some(g => g.state.open),
       revealed: true,
-    }, shown.flatMap(g => g.answers), options.textLimit),
+    }, shown, options.textLimit ?? Infinity),
   }
 }

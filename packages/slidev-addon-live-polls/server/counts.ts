@@ -20,6 +20,8 @@ export interface Counts {
    * `textLimit` lists more or fewer text groups than the counts were made for (Infinity: all, as exports do).
    */
   results: (base: Base, textLimit?: number) => PollResults
+  /** An open-text poll's groups as counted now (none for other kinds): comparisons add groups' counts together. */
+  textGroups: () => Iterable<TextGroup>
 }
 
 function optionCounts(ids: string[]) {
@@ -47,6 +49,7 @@ function choiceCounts(kind: 'single' | 'multiple', ids: string[]): Counts {
       kind,
       counts: { ...counts },
     }),
+    textGroups: () => [],
   }
 }
 
@@ -71,6 +74,7 @@ function scaleCounts(points: string[]): Counts {
       counts: { ...counts },
       mean: mean(base.participants),
     }),
+    textGroups: () => [],
   }
 }
 
@@ -89,6 +93,7 @@ function rankingCounts(ids: string[]): Counts {
       scores: { ...scores },
       order: rankingOrder(ids, scores),
     }),
+    textGroups: () => [],
   }
 }
 
@@ -156,6 +161,7 @@ function textCounts(limit: number, answers: Iterable<Answer>): Counts {
         moreEntries: groups.size - entries.length,
       }
     },
+    textGroups: () => groups.values(),
   }
 }
 

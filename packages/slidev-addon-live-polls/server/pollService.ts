@@ -1,4 +1,4 @@
-import type { Answer, Comparison, ComparisonView, HiddenResults, Poll, PollResults, PollState } from '../polls/types.ts'
+import type { Answer, Comparison, ComparisonView, HiddenResults, Poll, PollComparison, PollResults, PollState } from '../polls/types.ts'
 import type { Store, StoreChange, StoredAs } from './store/store.ts'
 import type { Tally } from './tally.ts'
 import { moderationKey } from '../polls/normalizeText.ts'
@@ -260,6 +260,38 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
     })))
   }
 
+  const label = (code: string): string => code || 'default'
+  /** What a comparison says before its polls: the groups as asked, their names, the threshold. */
+  async function comparisonHead(sessions: string[], minGroupSize: number): Promise<Omit<Comparison, 'polls'>> {
+    const names = new Map((await store.sessions()).map(s => [s.code, s.name]))
+    return {
+      sessions: sessions.map(label),
+      names: Object.fromEntries(sessions.map(code => [
+        label(code),
+        names.get(code) ?? null,
+      ])),
+      minGroupSize,
+    }
+  }
+
+  /** A poll across these sessions for `view` (compare.ts); an export lists every text group. */
+  async function comparedPoll(poll: Poll, sessions: string[], minGroupSize: number, view: ComparisonView): Promise<PollComparison> {
+    // Everything read first, then counted in one go: no vote comes between a group's results and the combined column.
+    const read = await Promise.all(sessions.map(code => Promise.all([
+      tallyOf(code, poll.id),
+      state(code, poll.id),
+    ])))
+    const textLimit = view === 'export'
+      ? Infinity
+      : TEXT_ENTRIES_SHOWN
+    return comparePoll(poll, read.map(([tally, current], i) => ({
+      label: label(sessions[i]!),
+      state: current,
+      results: tally.results(current, textLimit),
+      textGroups: () => tally.textGroups(),
+    })), { minGroupSize, view, textLimit })
+  }
+
   // In the order they were committed; one that cannot be read now leaves its poll to be read afresh.
   let following = Promise.resolve()
   const unfollow = store.onChange((change) => {
@@ -459,33 +491,32 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
      * each group under `minGroupSize` participants withheld for that poll; an export lists every text group.
      */
     async compare(sessions: string[], minGroupSize: number, view: ComparisonView): Promise<Comparison> {
-      const label = (code: string): string => code || 'default'
-      const names = new Map((await store.sessions()).map(s => [s.code, s.name]))
-      const full = view === 'export'
       return {
-        sessions: sessions.map(label),
-        names: Object.fromEntries(sessions.map(code => [
-          label(code),
-          names.get(code) ?? null,
-        ])),
-        minGroupSize,
-        polls: await Promise.all(polls.map(async poll => comparePoll(poll, await Promise.all(sessions.map(async code => ({
-          label: label(code),
-          state: await state(code, poll.id),
-          results: full
-            ? await fullResults(code, poll.id)
-            : await results(code, poll.id),
-          answers: [
-            ...(await tallyOf(code, poll.id)).answers.values(),
-          ],
-        }))), {
-          minGroupSize,
-          view,
-          textLimit: full
-            ? Infinity
-            : TEXT_ENTRIES_SHOWN,
-        }))),
+        ...await comparisonHead(sessions, minGroupSize),
+        polls: await Promise.all(polls.map(poll => comparedPoll(poll, sessions, minGroupSize, view))),
       }
+    },
+
+    /**
+     * The comparison's export as a document for jsonPieces, the same as `compare(…, 'export')`: each poll compared
+     * as it is written, so no more than one poll's comparison is held.
+     */
+    async compareJson(sessions: string[], minGroupSize: number) {
+      return {
+        ...await comparisonHead(sessions, minGroupSize),
+        polls: (async function* () {
+          for (const poll of polls) yield await comparedPoll(poll, sessions, minGroupSize, 'export')
+        })(),
+      }
+    },
+
+    /** Each compared group left out of some polls (fewer than `minGroupSize` answered), with those polls, in the order compared. */
+    async withheld(sessions: string[], minGroupSize: number): Promise<{ session: string, polls: string[] }[]> {
+      const shown = await comparedRows(sessions, minGroupSize)
+      return sessions.map(code => ({
+        session: label(code),
+        polls: polls.filter(poll => !shown.get(poll.id)!.has(code)).map(poll => poll.id),
+      })).filter(g => g.polls.length)
     },
 
     /**

@@ -92,8 +92,13 @@ function groupTexts(answers: Answer[], limit: number): { entries: TextEntry[], m
     group.count += 1
     group.spellings.set(text, (group.spellings.get(text) ?? 0) + 1)
   }
+  return listGroups(groups.values(), limit)
+}
+
+/** Text groups in entry order, the first `limit` listed with their shown spelling, the rest counted. */
+export function listGroups(groups: Iterable<TextGroup>, limit: number): { entries: TextEntry[], moreEntries: number } {
   const sorted = [
-    ...groups.values(),
+    ...groups,
   ].sort(compareGroups)
   const entries = sorted.slice(0, limit).map(group => ({
     text: shownSpelling(group.spellings),
@@ -108,8 +113,8 @@ export function rankingOrder(ids: string[], scores: Record<string, number>): str
 }
 
 /**
- * Aggregates stored answers (one per participant) into what a chart shows, counting afresh: exports use it
- * with every text group listed; live results come from the running counts of counts.ts, which agree with it.
+ * Aggregates stored answers (one per participant) into what a chart shows, counting afresh: the reference that
+ * the running counts of counts.ts (live results, exports) and comparisons' combined columns are tested against.
  */
 export function aggregate(poll: Poll, state: PollState, answers: Answer[], textLimit = Infinity): PollResults {
   const base = { id: poll.id, participants: answers.length, ...state }

@@ -1,5 +1,6 @@
 import type { Answer, Poll, PollResults, PollState } from '../polls/types.ts'
 import type { Counts } from './counts.ts'
+import type { TextGroup } from './results.ts'
 import { countAnswers } from './counts.ts'
 import { TEXT_ENTRIES_SHOWN } from './results.ts'
 
@@ -30,6 +31,11 @@ export function createTally(poll: Poll, answers: Map<string, Answer>, textLimit 
     results(state: PollState, listed = textLimit): PollResults {
       counts ??= countAnswers(poll, answers.values(), textLimit)
       return counts.results({ id: poll.id, participants: answers.size, ...state }, listed)
+    },
+    /** Open text: the groups as counted (live: read them before the next vote). */
+    textGroups(): Iterable<TextGroup> {
+      counts ??= countAnswers(poll, answers.values(), textLimit)
+      return counts.textGroups()
     },
   }
 }
