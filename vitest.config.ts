@@ -14,7 +14,7 @@ const processes = [
 // implementations, the same tests (packages/slidev-addon-live-polls/test/testStore.ts).
 const onBothStores = [
   'packages/slidev-addon-live-polls/server/store/**/*.test.ts',
-  'packages/slidev-addon-live-polls/server/{api,apiToken,compare,moderation,realtime,resultsCache,sessionList,sessions,sharedDatabase,tally}.test.ts',
+  'packages/slidev-addon-live-polls/server/{api,apiToken,compare,compareExport,moderation,realtime,resultsCache,sessionList,sessions,sharedDatabase,tally}.test.ts',
   'packages/slidev-addon-live-polls/server/{textBoundary,voteIsolation,votePath}.test.ts',
 ]
 

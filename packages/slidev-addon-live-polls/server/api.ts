@@ -177,9 +177,9 @@ export function createApiHandler({ service, token, joinUrl, deck, session, addre
     const name = `${deck.fileStem}-comparison-${codes.map(code => code || 'default').join('-')}`
     if (format === 'csv')
       return sendPieces(res, csvHeaders(name), await service.compareCsv(codes, minGroupSize))
-    // A download lists every text group: written in pieces, as the session exports are.
+    // A download lists every text group: each poll compared as it is written, in pieces, as the session exports are.
     if (url.searchParams.has('download'))
-      return sendPieces(res, jsonHeaders(name), jsonPieces(await service.compare(codes, minGroupSize, 'export')))
+      return sendPieces(res, jsonHeaders(name), jsonPieces(await service.compareJson(codes, minGroupSize)))
     // The projector's unless the console asks for its own: the deck honours Hide/Reveal, as a session's slides do.
     const view = url.searchParams.get('view') ?? 'projector'
     if (view !== 'projector' && view !== 'console')

@@ -49,11 +49,3 @@ export function sessionArg(values: { session?: string, sessions?: string }, fail
 export function groupName(comparison: Pick<Comparison, 'names'>, label: string): string {
   return comparison.names[label] ?? label
 }
-
-/** Each group left out of a comparison for some polls (fewer than MIN_GROUP_SIZE answered), with those polls, in the order compared. */
-export function withheldByGroup(comparison: Comparison): { session: string, polls: string[] }[] {
-  return comparison.sessions.map(session => ({
-    session,
-    polls: comparison.polls.filter(p => 'withheld' in p.bySession[session]!).map(p => p.id),
-  })).filter(g => g.polls.length)
-}

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { COMPARED, seedComparison } from '../../test/comparisonFixture.ts'
 import { csvFigures, derive, figuresOf, publishedFigures } from '../../test/deriveAnswers.ts'
 import { entry, findPoll } from '../../test/fixturePolls.ts'
 import { root, tempDb } from '../../test/serverProcess'
@@ -341,5 +342,36 @@ describe('npm run results -- --sessions', () => {
     ], db)
     expect(both.status).toBe(2)
     expect(both.stderr).toContain('--session or --sessions, not both')
+  })
+})
+
+describe('npm run results -- --sessions … --format json, streamed', () => {
+  const db = tempDb()
+  beforeAll(async () => {
+    const store = createSqliteStore(db)
+    await seedComparison(store)
+    await store.close()
+  })
+
+  it('prints the document the whole comparison was, byte for byte, and on stderr each group withheld where', () => {
+    const result = run([
+      '--sessions',
+      COMPARED.map(code => code || 'default').join(','),
+      '--format',
+      'json',
+    ], db)
+    expect(result.status, result.stderr).toBe(0)
+    // The comparison as the API downloaded it before it streamed (comparison-export.json), with the note and the time first.
+    const before = JSON.parse(readFileSync(join(root, 'packages/slidev-addon-live-polls/test/fixture/comparison-export.json'), 'utf8')) as object
+    const { exportedAt } = JSON.parse(result.stdout) as { exportedAt: string }
+    expect(result.stdout).toBe(`${JSON.stringify({ privacy: PRIVACY_NOTE, exportedAt, ...before }, null, 2)}\n`)
+    expect(result.stderr).toBe([
+      'Withheld (fewer than 5 participants answered, MIN_GROUP_SIZE; left out of the combined results):',
+      '  GRPAAA: second-choice, third-choice, fourth-choice',
+      '  GRPBBB: third-choice, fourth-choice, agreement',
+      '  GRPCCC: choice, second-choice, third-choice, fourth-choice, choices, ranking, ideas, agreement',
+      '  default: second-choice, third-choice, fourth-choice, choices, ranking',
+      '',
+    ].join('\n'))
   })
 })

@@ -7,7 +7,7 @@
 import { createWriteStream } from 'node:fs'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { comparedCodes, sessionArg, withheldByGroup } from '../comparedCodes.ts'
+import { comparedCodes, sessionArg } from '../comparedCodes.ts'
 import { readConfig } from '../config.ts'
 import { loadDeck } from '../deckPolls.ts'
 import { PRIVACY_NOTE } from '../exportResults.ts'
@@ -60,8 +60,8 @@ if (values.sessions !== undefined) {
   if (!compared.ok)
     fail(`Cannot compare: ${compared.error} (in ${store.location}). ${await known()}`)
   const { minGroupSize } = config
-  const comparison = await service.compare(compared.codes, minGroupSize, 'export')
-  const small = withheldByGroup(comparison)
+  // Only each group's size per poll is read for this: the comparison itself is made as it is written.
+  const small = await service.withheld(compared.codes, minGroupSize)
   if (small.length) {
     notes.push(`Withheld (fewer than ${minGroupSize} participants answered, MIN_GROUP_SIZE; left out of the combined results${format === 'csv'
       ? ' and of this file'
@@ -72,7 +72,7 @@ if (values.sessions !== undefined) {
     : jsonFile({
         privacy: PRIVACY_NOTE,
         exportedAt: new Date().toISOString(),
-        ...comparison,
+        ...await service.compareJson(compared.codes, minGroupSize),
       })
 }
 else {
