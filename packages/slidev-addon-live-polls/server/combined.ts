@@ -18,22 +18,23 @@ function summed(ids: string[], figures: Figures[]): Figures {
   ]))
 }
 
-/** Text groups of several groups merged by key: counts and spellings added, no answer keyed again. */
+/**
+ * Text groups of several groups merged by key: counts and spellings added, no answer keyed again. A text only one
+ * group wrote is its group as counted, read, not copied (most texts, in a big open question); one several wrote
+ * gets a new sum (at most one per group compared).
+ */
 function mergedTexts(parts: Counted[]): Iterable<TextGroup> {
-  const merged = new Map<string, { key: string, count: number, spellings: Map<string, number> }>()
+  const merged = new Map<string, TextGroup>()
   for (const part of parts) {
-    for (const { key, count, spellings } of part.textGroups()) {
-      const into = merged.get(key)
+    for (const group of part.textGroups()) {
+      const into = merged.get(group.key)
       if (!into) {
-        merged.set(key, {
-          key,
-          count,
-          spellings: new Map(spellings),
-        })
+        merged.set(group.key, group)
         continue
       }
-      into.count += count
-      for (const [text, n] of spellings) into.spellings.set(text, (into.spellings.get(text) ?? 0) + n)
+      const spellings = new Map(into.spellings)
+      for (const [text, n] of group.spellings) spellings.set(text, (spellings.get(text) ?? 0) + n)
+      merged.set(group.key, { key: group.key, count: into.count + group.count, spellings })
     }
   }
   return merged.values()
