@@ -55,7 +55,10 @@ describe('collectPolls', () => {
   /** The one line a malformed poll on slide 2 is refused with. */
   function refusal(poll: unknown): string {
     try {
-      collectPolls([slide(1), slide(2, poll)])
+      collectPolls([
+        slide(1),
+        slide(2, poll),
+      ])
     }
     catch (err) {
       expect(err).toBeInstanceOf(PollDefinitionError)
@@ -65,9 +68,18 @@ describe('collectPolls', () => {
   }
 
   it.each([
-    [{ ...single, kind: 'rank' }, 'poll.kind: kind must be single, multiple, scale, text or ranking; got \'rank\''],
-    [{ ...single, kind: undefined }, 'poll.kind: kind must be single, multiple, scale, text or ranking; got nothing'],
-    [{ ...single, kind: 3 }, 'poll.kind: kind must be single, multiple, scale, text or ranking; got 3'],
+    [
+      { ...single, kind: 'rank' },
+      'poll.kind: kind must be single, multiple, scale, text or ranking; got \'rank\'',
+    ],
+    [
+      { ...single, kind: undefined },
+      'poll.kind: kind must be single, multiple, scale, text or ranking; got nothing',
+    ],
+    [
+      { ...single, kind: 3 },
+      'poll.kind: kind must be single, multiple, scale, text or ranking; got 3',
+    ],
     [
       {
         ...single,
@@ -88,10 +100,27 @@ describe('collectPolls', () => {
       },
       'poll.options: option ids must be unique',
     ],
-    [{ ...single, options: [{ id: 'soup', label: 'Soup' }] }, 'poll.options: at least two options'],
-    [{ ...single, id: 'Lunch Poll' }, 'poll.id: lower-case letters, digits and dashes, at most 63'],
-    [{ ...single, question: '  ' }, 'poll.question: not empty'],
-    [{ ...single, qestion: 'typo' }, 'poll.qestion: Invalid key: Expected never but received "qestion"'],
+    [
+      {
+        ...single,
+        options: [
+          { id: 'soup', label: 'Soup' },
+        ],
+      },
+      'poll.options: at least two options',
+    ],
+    [
+      { ...single, id: 'Lunch Poll' },
+      'poll.id: lower-case letters, digits and dashes, at most 63',
+    ],
+    [
+      { ...single, question: '  ' },
+      'poll.question: not empty',
+    ],
+    [
+      { ...single, qestion: 'typo' },
+      'poll.qestion: Invalid key: Expected never but received "qestion"',
+    ],
     [
       {
         ...single,
@@ -114,7 +143,15 @@ describe('collectPolls', () => {
       },
       'poll: max must be above min, by at most 10',
     ],
-    [{ id: 'ideas', kind: 'text', question: 'Ideas?', maxLength: 0 }, 'poll.maxLength: 1 to 1000'],
+    [
+      {
+        id: 'ideas',
+        kind: 'text',
+        question: 'Ideas?',
+        maxLength: 0,
+      },
+      'poll.maxLength: 1 to 1000',
+    ],
     ['lunch', 'poll: must be a mapping with id, kind and question; got \'lunch\''],
   ])('refuses a malformed poll in one line naming the slide, the field and what is wrong (%#)', (poll, message) => {
     expect(refusal(poll)).toBe(`slide 2 (pages/a.md): ${message}`)

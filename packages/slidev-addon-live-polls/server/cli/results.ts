@@ -6,27 +6,27 @@
 // was withheld) goes to stderr for CSV (JSON carries it as its `privacy` field).
 import { writeFileSync } from 'node:fs'
 import process from 'node:process'
-import { parseArgs } from 'node:util'
 import { comparedCodes, sessionArg, withheldByGroup } from '../comparedCodes.ts'
 import { readConfig } from '../config.ts'
 import { loadDeck } from '../deckPolls.ts'
 import { PRIVACY_NOTE } from '../exportResults.ts'
+import { fileMistake, parseCommandLine, stopOnMistake, stopOnMistakes } from '../mistakes.ts'
 import { createPollService } from '../pollService.ts'
 import { openStore } from '../store/openStore.ts'
 import { StorageError } from '../store/storageError.ts'
 
-const { values } = parseArgs({
+stopOnMistakes()
+const { values } = parseCommandLine({
   options: {
     session: { type: 'string' },
     sessions: { type: 'string' },
     format: { type: 'string', default: 'csv' },
     output: { type: 'string' },
   },
-})
+}, 'npm run --silent results -- --session CODE [--format csv|json] [--output FILE] (or --sessions CODE,CODE,…)')
 
 function fail(message: string): never {
-  console.error(message)
-  process.exit(2)
+  return stopOnMistake(message)
 }
 
 const format = values.format!
@@ -79,13 +79,19 @@ else {
 }
 service.stopFollowing()
 await store.close()
+// The file first: a path that cannot be written is said in one line, before any note.
+if (values.output) {
+  try {
+    writeFileSync(values.output, text)
+  }
+  catch (err) {
+    throw fileMistake('write', values.output, err)
+  }
+}
 if (format === 'csv')
   console.error(PRIVACY_NOTE)
 notes.forEach(line => console.error(line))
-if (values.output) {
-  writeFileSync(values.output, text)
+if (values.output)
   console.error(`Wrote ${values.output}`)
-}
-else {
+else
   process.stdout.write(text)
-}
