@@ -25,12 +25,21 @@ afterEach(async () => {
 })
 
 /** A server answering "ok" (and 101 to an upgrade) behind the limits, on a random port of 127.0.0.1. */
+let requests = 0
+/** The server's side of every connection, in the order they came, whether admitted or refused. */
+let accepted: Socket[] = []
 async function serve(limits: Partial<ConnectionSettings> & { max: number }): Promise<number> {
-  const server = createServer(httpServerOptions(settings), (_req, res) => res.end('ok'))
+  requests = 0
+  const server = createServer(httpServerOptions(settings), (_req, res) => {
+    requests += 1
+    res.end('ok')
+  })
   const connections = limitConnections(server, {
     ...settings,
     ...limits,
   })
+  accepted = []
+  server.on('connection', (socket: Socket) => accepted.push(socket))
   const upgraded: Socket[] = []
   server.on('upgrade', (_req, socket: Socket, head: Buffer) => {
     upgraded.push(socket)
@@ -47,9 +56,14 @@ async function serve(limits: Partial<ConnectionSettings> & { max: number }): Pro
 }
 
 /** A connection from `from` that has had an answer: what the server wrote first, the socket kept open if it may. */
-function open(port: number, request = 'GET / HTTP/1.1\r\nhost: x\r\n\r\n', from = '127.0.0.1'): Promise<{ socket: Socket, text: string }> {
+function open(port: number, request = 'GET / HTTP/1.1\r\nhost: x\r\n\r\n', from = '127.0.0.1', allowHalfOpen = false): Promise<{ socket: Socket, text: string }> {
   return new Promise((resolve, reject) => {
-    const socket = connect({ port, host: '127.0.0.1', localAddress: from }, () => socket.write(request))
+    const socket = connect({
+      port,
+      host: '127.0.0.1',
+      localAddress: from,
+      allowHalfOpen,
+    }, () => socket.write(request))
     sockets.push(socket)
     let text = ''
     socket.on('data', (chunk) => {
@@ -62,7 +76,11 @@ function open(port: number, request = 'GET / HTTP/1.1\r\nhost: x\r\n\r\n', from 
   })
 }
 
-const closed = (socket: Socket): Promise<void> => new Promise(resolve => socket.once('close', () => resolve()))
+function closed(socket: Socket): Promise<void> {
+  return socket.closed
+    ? Promise.resolve()
+    : new Promise(resolve => socket.once('close', () => resolve()))
+}
 const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
 describe('limitConnections', () => {
@@ -73,6 +91,8 @@ describe('limitConnections', () => {
     const refused = await open(port)
     expect(refused.text).toBe(SERVER_FULL)
     await closed(refused.socket)
+    // HTTP never saw the refused connection.
+    expect(requests).toBe(3)
   })
 
   it('gives a connection\'s place back when it closes', async () => {
@@ -100,6 +120,43 @@ describe('limitConnections', () => {
     expect((await open(port)).text).toMatch(/ok$/)
     expect((await open(port)).text).toMatch(/ok$/)
     expect((await open(port)).text).toBe(TOO_MANY_FROM_ADDRESS)
+  })
+
+  it('gives back one place per connection closed, not the address\'s whole share', async () => {
+    const port = await serve({ max: 10, perAddress: 2 })
+    const first = await open(port)
+    await open(port)
+    first.socket.destroy()
+    await sleep(100)
+    expect((await open(port)).text).toMatch(/ok$/)
+    expect((await open(port)).text).toBe(TOO_MANY_FROM_ADDRESS)
+  })
+
+  it('gives a refused client that keeps its side open a second to read the answer, then cuts it', async () => {
+    const port = await serve({ max: 0 })
+    const started = Date.now()
+    expect((await open(port, undefined, undefined, true)).text).toBe(SERVER_FULL)
+    await closed(accepted[0]!)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900)
+  })
+
+  it('lets at most 64 refused clients linger at once: past those, one is cut at once', async () => {
+    const port = await serve({ max: 0 })
+    await Promise.all(Array.from({ length: 64 }, () => open(port, undefined, undefined, true)))
+    const started = Date.now()
+    const extra = connect({ port, host: '127.0.0.1', allowHalfOpen: true })
+    sockets.push(extra)
+    extra.on('error', () => {})
+    await sleep(50)
+    await closed(accepted[64]!)
+    expect(Date.now() - started).toBeLessThan(500)
+    expect(accepted.slice(0, 64).filter(s => s.closed)).toEqual([])
+    // Once they are cut, places to linger are free again.
+    await Promise.all(accepted.slice(0, 64).map(s => s.closed || closed(s)))
+    const next = Date.now()
+    await open(port, undefined, undefined, true)
+    await closed(accepted[65]!)
+    expect(Date.now() - next).toBeGreaterThanOrEqual(900)
   })
 
   it('cuts an upgraded socket whose first message does not come within the handshake timeout, and only that one', async () => {
