@@ -8,7 +8,13 @@ const refused = (error: string) => ({ ok: false, error: `answer must be ${error}
 // The fixture deck's polls: `choice` (single: formal, informal, planned, no, unsure), `choices` (multiple),
 // `agreement` (scale 1–5), `ideas` (text, at most 200), `ranking` (resources, regulation, culture, support,
 // outsourcing). The error is what a phone shows, so each refusal's whole text is stated.
-const rankingIds = ['resources', 'regulation', 'culture', 'support', 'outsourcing']
+const rankingIds = [
+  'resources',
+  'regulation',
+  'culture',
+  'support',
+  'outsourcing',
+]
 
 describe('validateAnswer', () => {
   it('accepts one known option for a single-choice poll', () => {
@@ -18,7 +24,10 @@ describe('validateAnswer', () => {
   })
 
   it('wants distinct known options for multiple choice', () => {
-    expect(validateAnswer(poll('choices'), ['resources', 'culture'])).toEqual({ ok: true, answer: ['resources', 'culture'] })
+    expect(validateAnswer(poll('choices'), ['resources', 'culture'])).toEqual({
+      ok: true,
+      answer: ['resources', 'culture'],
+    })
     expect(validateAnswer(poll('choices'), 'resources')).toEqual(refused('an array of option ids'))
     expect(validateAnswer(poll('choices'), [])).toEqual(refused('at least one option'))
     expect(validateAnswer(poll('choices'), ['resources', 'resources'])).toEqual(refused('each option once'))
@@ -36,21 +45,42 @@ describe('validateAnswer', () => {
 
   it('tidies text and bounds its length', () => {
     expect(validateAnswer(poll('ideas'), '  procurement   rules ')).toEqual({ ok: true, answer: 'procurement rules' })
-    expect(validateAnswer(poll('ideas'), 'x'.repeat(200))).toEqual({ ok: true, answer: 'x'.repeat(200) })
+    expect(validateAnswer(poll('ideas'), 'x'.repeat(200))).toEqual({
+      ok: true,
+      answer: 'x'.repeat(200),
+    })
     expect(validateAnswer(poll('ideas'), '   ')).toEqual(refused('a non-empty answer'))
     expect(validateAnswer(poll('ideas'), 'x'.repeat(201))).toEqual(refused('at most 200 characters'))
     expect(validateAnswer(poll('ideas'), 42)).toEqual(refused('a string'))
   })
 
   it('wants every option exactly once for a ranking', () => {
-    const order = ['support', 'resources', 'culture', 'regulation', 'outsourcing']
+    const order = [
+      'support',
+      'resources',
+      'culture',
+      'regulation',
+      'outsourcing',
+    ]
     const once = refused('every option exactly once, in order')
     expect(validateAnswer(poll('ranking'), order)).toEqual({ ok: true, answer: order })
     expect(validateAnswer(poll('ranking'), order.slice(1))).toEqual(once)
     expect(validateAnswer(poll('ranking'), [...order, 'support'])).toEqual(once)
     // As many as the options, but one repeated and another left out.
-    expect(validateAnswer(poll('ranking'), ['support', 'support', 'culture', 'regulation', 'outsourcing'])).toEqual(once)
+    expect(validateAnswer(poll('ranking'), [
+      'support',
+      'support',
+      'culture',
+      'regulation',
+      'outsourcing',
+    ])).toEqual(once)
     expect(validateAnswer(poll('ranking'), 'support')).toEqual(refused('an array of option ids'))
-    expect(validateAnswer(poll('ranking'), ['support', 'resources', 'culture', 'regulation', 'nope'])).toEqual(refused(`an option id of this poll (${rankingIds.join(', ')})`))
+    expect(validateAnswer(poll('ranking'), [
+      'support',
+      'resources',
+      'culture',
+      'regulation',
+      'nope',
+    ])).toEqual(refused(`an option id of this poll (${rankingIds.join(', ')})`))
   })
 })
