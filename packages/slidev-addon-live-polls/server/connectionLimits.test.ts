@@ -140,6 +140,15 @@ describe('limitConnections', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(900)
   })
 
+  it('takes a refused client\'s reset in its stride', async () => {
+    const port = await serve({ max: 0 })
+    const refused = await open(port, undefined, undefined, true)
+    // The server still lingers on its side, reading: the reset reaches it as an error on the socket.
+    refused.socket.resetAndDestroy()
+    await closed(accepted[0]!)
+    expect((await open(port)).text).toBe(SERVER_FULL)
+  })
+
   it('lets at most 64 refused clients linger at once: past those, one is cut at once', async () => {
     const port = await serve({ max: 0 })
     await Promise.all(Array.from({ length: 64 }, () => open(port, undefined, undefined, true)))
