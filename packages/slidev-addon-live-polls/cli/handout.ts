@@ -6,40 +6,46 @@
 // MIN_GROUP_SIZE answered a poll is "fewer than 5" there, and its answers left out of the combined results.
 import type { HandoutComparison } from './handoutComparison'
 import type { HandoutInput } from './handoutHtml'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import process from 'node:process'
-import { parseArgs } from 'node:util'
 import { load } from '@slidev/parser/fs'
 import { comparedCodes, groupName, sessionArg } from '../server/comparedCodes'
 import { readConfig } from '../server/config'
 import { deckFromSlidev } from '../server/deckPolls'
+import { fileMistake, parseCommandLine, stopOnMistake, stopOnMistakes, UserMistake } from '../server/mistakes'
 import { createPollService } from '../server/pollService'
 import { rowPages } from '../server/rowPages'
 import { openStore } from '../server/store/openStore'
+import { StorageError } from '../server/store/storageError'
 import { deckFonts } from './deckFontFaces'
 import { handoutPdf } from './handoutPdf'
 import { slideHeading } from './slideHeading'
 import { blankSlidePages, exportCheckedDeck } from './slidePagesCheck'
 import { slidevExport } from './slidevExport'
 
-const { values, positionals } = parseArgs({
+stopOnMistakes()
+const usage = 'npm run handout -- --session CODE [--output FILE] [path/to/slides.md] (or --sessions CODE,CODE,…)'
+const { values, positionals } = parseCommandLine({
   options: {
     session: { type: 'string' },
     sessions: { type: 'string' },
     output: { type: 'string' },
   },
   allowPositionals: true,
-})
+}, usage)
 
 function fail(message: string): never {
-  console.error(message)
-  process.exit(2)
+  return stopOnMistake(message)
 }
 
 // The deck, as `npm start` takes it: slides.md of this folder unless a path is given.
+if (positionals.length > 1)
+  fail(`One deck at a time, not ${positionals.join(' ')}. Usage: ${usage}`)
 const entry = positionals[0] ?? 'slides.md'
+if (!existsSync(entry))
+  fail(`No deck at ${entry}: no such file`)
 const session = sessionArg(values, fail)
 const step = (n: number, text: string): void => console.log(`[${n}/4] ${text}`)
 
@@ -47,7 +53,9 @@ step(1, `Reading ${values.sessions === undefined
   ? `session ${session || 'default'}`
   : `sessions ${values.sessions}`} and the speaker notes`)
 const config = readConfig(process.env)
-const store = await openStore(config)
+const store = await openStore(config).catch((err: unknown) => err instanceof StorageError
+  ? fail(`Cannot read the results: ${err.message}`)
+  : Promise.reject(err))
 // The deck parsed once, as Slidev parses it: its polls and colour for the results, its slides and notes below.
 const root = dirname(resolve(entry))
 const deck = await load({
@@ -104,6 +112,14 @@ const named = compared
   ? compared.comparison.sessions.join('-')
   : session || 'default'
 const output = resolve(values.output ?? `exports/handout-${named}.pdf`)
+// Said now, not after the minutes of an export: a folder that cannot be made or written to.
+try {
+  mkdirSync(dirname(output), { recursive: true })
+  accessSync(dirname(output), constants.W_OK)
+}
+catch (err) {
+  throw fileMistake('write', values.output ?? output, err)
+}
 const slides = deck.slides.map((s, i) => ({
   no: i + 1,
   title: slideHeading(s),
@@ -154,11 +170,18 @@ try {
   handout.setTitle(`${deck.headmatter.title as string} · handout ${compared
     ? compared.groups.map(g => g.name).join(', ')
     : session || 'default'}`)
-  mkdirSync(dirname(output), { recursive: true })
-  writeFileSync(output, await handout.save())
+  const pdf = await handout.save()
+  try {
+    writeFileSync(output, pdf)
+  }
+  catch (err) {
+    throw fileMistake('write', values.output ?? output, err)
+  }
   console.log(`Handout: ${output} (${handout.getPageCount()} pages: ${slides.length} slides with their notes, ${handout.getPageCount() - slides.length} of results appendix)`)
 }
 catch (err) {
+  if (err instanceof UserMistake)
+    throw err
   console.error(`No handout: ${(err as Error).message}`)
   process.exitCode = 1
 }

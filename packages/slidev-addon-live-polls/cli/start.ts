@@ -8,12 +8,29 @@ import { constants } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { staleApps } from '../server/appBuild'
-import { normalizeBase } from '../server/basePath'
 import { serverCommand } from '../server/command'
+import { readConfig } from '../server/config'
+import { loadDeck } from '../server/deckPolls'
+import { stopOnMistake, stopOnMistakes, UserMistake } from '../server/mistakes'
+import { listenError, portMistake } from '../server/portCheck'
 import { isStale } from '../server/stale'
 
 // `npm start [-- path/to/slides.md]`: the deck at that entry (slides.md by default), built into dist/ beside it.
-const entry = process.argv[2] ?? 'slides.md'
+const given = process.argv.slice(2)
+const entry = given[0] ?? 'slides.md'
+// The user's mistakes are found before a build of a minute: the settings, the deck and its polls, the port.
+// Each ends `npm start` in one line with exit code 2, as the server would (server/main.ts).
+stopOnMistakes('Cannot start: ')
+if (given.length > 1 || entry.startsWith('-'))
+  throw new UserMistake(`npm start takes one thing, the path of a deck (npm start -- path/to/slides.md); got ${given.join(' ')}`)
+const config = readConfig(process.env)
+await loadDeck(entry)
+const portError = config.port
+  ? await listenError(config.port, config.host)
+  : undefined
+const portTaken = portError && portMistake(portError, config.port, config.host)
+if (portTaken)
+  stopOnMistake(`Cannot start: ${portTaken}`)
 const deckDir = dirname(resolve(entry))
 const dist = relative(process.cwd(), join(deckDir, 'dist')) || 'dist'
 // The slides are built from the deck's files (Slidev's folders beside its entry) and this addon's.
@@ -46,7 +63,7 @@ const deckInputs = [
     'vite.config.ts',
   ].map(path => resolve(addonRoot, path)),
 ]
-const base = normalizeBase(process.env.BASE_PATH)
+const base = config.basePath
 // The base path is baked into the build: a different one means a rebuild.
 const baseFile = join(dist, '.base')
 const builtBase = existsSync(baseFile)

@@ -52,10 +52,33 @@ describe('collectPolls', () => {
     })
   })
 
+  /** The one line a malformed poll on slide 2 is refused with. */
+  function refusal(poll: unknown): string {
+    try {
+      collectPolls([
+        slide(1),
+        slide(2, poll),
+      ])
+    }
+    catch (err) {
+      expect(err).toBeInstanceOf(PollDefinitionError)
+      return (err as Error).message
+    }
+    throw new Error('accepted')
+  }
+
   it.each([
     [
-      { ...single, kind: 'poll' },
-      'slide 2 (pages/a.md): poll.kind: kind must be single',
+      { ...single, kind: 'rank' },
+      'poll.kind: kind must be single, multiple, scale, text or ranking; got \'rank\'',
+    ],
+    [
+      { ...single, kind: undefined },
+      'poll.kind: kind must be single, multiple, scale, text or ranking; got nothing',
+    ],
+    [
+      { ...single, kind: 3 },
+      'poll.kind: kind must be single, multiple, scale, text or ranking; got 3',
     ],
     [
       {
@@ -65,7 +88,7 @@ describe('collectPolls', () => {
           { id: 'salad' },
         ],
       },
-      'slide 2 (pages/a.md): poll.options.1.label:',
+      'poll.options.1.label: Invalid key: Expected "label" but received undefined',
     ],
     [
       {
@@ -78,12 +101,25 @@ describe('collectPolls', () => {
       'poll.options: option ids must be unique',
     ],
     [
+      {
+        ...single,
+        options: [
+          { id: 'soup', label: 'Soup' },
+        ],
+      },
+      'poll.options: at least two options',
+    ],
+    [
       { ...single, id: 'Lunch Poll' },
-      'poll.id: lower-case letters, digits and dashes',
+      'poll.id: lower-case letters, digits and dashes, at most 63',
+    ],
+    [
+      { ...single, question: '  ' },
+      'poll.question: not empty',
     ],
     [
       { ...single, qestion: 'typo' },
-      'poll.qestion:',
+      'poll.qestion: Invalid key: Expected never but received "qestion"',
     ],
     [
       {
@@ -105,18 +141,20 @@ describe('collectPolls', () => {
         minLabel: 'a',
         maxLabel: 'b',
       },
-      'max must be above min',
+      'poll: max must be above min, by at most 10',
     ],
-    ['lunch', 'slide 2 (pages/a.md): poll:'],
-  ])('refuses a malformed poll, naming the slide and the field (%#)', (poll, message) => {
-    expect(() => collectPolls([
-      slide(1),
-      slide(2, poll),
-    ])).toThrow(PollDefinitionError)
-    expect(() => collectPolls([
-      slide(1),
-      slide(2, poll),
-    ])).toThrow(message)
+    [
+      {
+        id: 'ideas',
+        kind: 'text',
+        question: 'Ideas?',
+        maxLength: 0,
+      },
+      'poll.maxLength: 1 to 1000',
+    ],
+    ['lunch', 'poll: must be a mapping with id, kind and question; got \'lunch\''],
+  ])('refuses a malformed poll in one line naming the slide, the field and what is wrong (%#)', (poll, message) => {
+    expect(refusal(poll)).toBe(`slide 2 (pages/a.md): ${message}`)
   })
 
   it('refuses two polls with one id, naming both slides', () => {

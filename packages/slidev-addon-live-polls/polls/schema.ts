@@ -33,6 +33,15 @@ const base = {
   /** Where `reference` figures come from, shown under the chart. */
   referenceLabel: v.optional(Text),
 }
+/** What the author wrote, as a message quotes it: 'rank', 3, nothing. */
+function written(input: unknown): string {
+  if (input === undefined)
+    return 'nothing'
+  return typeof input === 'string'
+    ? `'${input}'`
+    : JSON.stringify(input)
+}
+
 const Whole = v.pipe(v.number('a number'), v.integer('a whole number'))
 
 export const PollSchema = v.variant('kind', [
@@ -62,7 +71,10 @@ export const PollSchema = v.variant('kind', [
     kind: v.literal('text'),
     maxLength: v.optional(v.pipe(Whole, v.minValue(1, '1 to 1000'), v.maxValue(1000, '1 to 1000')), 200),
   }),
-], 'kind must be single, multiple, scale, text or ranking')
+], issue => issue.path
+  ? `kind must be single, multiple, scale, text or ranking; got ${written(issue.input)}`
+  // Not a mapping at all (`poll: lunch`).
+  : `must be a mapping with id, kind and question; got ${written(issue.input)}`)
 
 export type Poll = v.InferOutput<typeof PollSchema>
 export type PollKind = Poll['kind']

@@ -3,31 +3,55 @@ import { findPoll } from '../test/fixturePolls.ts'
 import { validateAnswer } from './validateAnswer.ts'
 
 const poll = (id: string) => findPoll(id)!
+const refused = (error: string) => ({ ok: false, error: `answer must be ${error}` })
+
+// The fixture deck's polls: `choice` (single: formal, informal, planned, no, unsure), `choices` (multiple),
+// `agreement` (scale 1–5), `ideas` (text, at most 200), `ranking` (resources, regulation, culture, support,
+// outsourcing). The error is what a phone shows, so each refusal's whole text is stated.
+const rankingIds = [
+  'resources',
+  'regulation',
+  'culture',
+  'support',
+  'outsourcing',
+]
 
 describe('validateAnswer', () => {
   it('accepts one known option for a single-choice poll', () => {
     expect(validateAnswer(poll('choice'), 'formal')).toEqual({ ok: true, answer: 'formal' })
-    expect(validateAnswer(poll('choice'), 'nope').ok).toBe(false)
-    expect(validateAnswer(poll('choice'), ['formal']).ok).toBe(false)
+    expect(validateAnswer(poll('choice'), 'nope')).toEqual(refused('an option id of this poll (formal, informal, planned, no, unsure)'))
+    expect(validateAnswer(poll('choice'), ['formal'])).toEqual(refused('an option id'))
   })
 
   it('wants distinct known options for multiple choice', () => {
-    expect(validateAnswer(poll('choices'), ['resources', 'culture']).ok).toBe(true)
-    expect(validateAnswer(poll('choices'), []).ok).toBe(false)
-    expect(validateAnswer(poll('choices'), ['resources', 'resources']).ok).toBe(false)
+    expect(validateAnswer(poll('choices'), ['resources', 'culture'])).toEqual({
+      ok: true,
+      answer: ['resources', 'culture'],
+    })
+    expect(validateAnswer(poll('choices'), 'resources')).toEqual(refused('an array of option ids'))
+    expect(validateAnswer(poll('choices'), [])).toEqual(refused('at least one option'))
+    expect(validateAnswer(poll('choices'), ['resources', 'resources'])).toEqual(refused('each option once'))
+    expect(validateAnswer(poll('choices'), ['resources', 'nope'])).toEqual(refused(`an option id of this poll (${rankingIds.join(', ')})`))
   })
 
   it('wants a whole number in range for a scale', () => {
-    expect(validateAnswer(poll('agreement'), 5).ok).toBe(true)
-    expect(validateAnswer(poll('agreement'), 6).ok).toBe(false)
-    expect(validateAnswer(poll('agreement'), 2.5).ok).toBe(false)
-    expect(validateAnswer(poll('agreement'), '3').ok).toBe(false)
+    expect(validateAnswer(poll('agreement'), 5)).toEqual({ ok: true, answer: 5 })
+    expect(validateAnswer(poll('agreement'), 1)).toEqual({ ok: true, answer: 1 })
+    expect(validateAnswer(poll('agreement'), 6)).toEqual(refused('a number from 1 to 5'))
+    expect(validateAnswer(poll('agreement'), 0)).toEqual(refused('a number from 1 to 5'))
+    expect(validateAnswer(poll('agreement'), 2.5)).toEqual(refused('a whole number'))
+    expect(validateAnswer(poll('agreement'), '3')).toEqual(refused('a number'))
   })
 
-  it('trims text and bounds its length', () => {
+  it('tidies text and bounds its length', () => {
     expect(validateAnswer(poll('ideas'), '  procurement   rules ')).toEqual({ ok: true, answer: 'procurement rules' })
-    expect(validateAnswer(poll('ideas'), '   ').ok).toBe(false)
-    expect(validateAnswer(poll('ideas'), 'x'.repeat(201)).ok).toBe(false)
+    expect(validateAnswer(poll('ideas'), 'x'.repeat(200))).toEqual({
+      ok: true,
+      answer: 'x'.repeat(200),
+    })
+    expect(validateAnswer(poll('ideas'), '   ')).toEqual(refused('a non-empty answer'))
+    expect(validateAnswer(poll('ideas'), 'x'.repeat(201))).toEqual(refused('at most 200 characters'))
+    expect(validateAnswer(poll('ideas'), 42)).toEqual(refused('a string'))
   })
 
   it('wants every option exactly once for a ranking', () => {
@@ -38,18 +62,26 @@ describe('validateAnswer', () => {
       'regulation',
       'outsourcing',
     ]
-    expect(validateAnswer(poll('ranking'), order).ok).toBe(true)
-    expect(validateAnswer(poll('ranking'), order.slice(1)).ok).toBe(false)
+    const once = refused('every option exactly once, in order')
+    expect(validateAnswer(poll('ranking'), order)).toEqual({ ok: true, answer: order })
+    expect(validateAnswer(poll('ranking'), order.slice(1))).toEqual(once)
+    expect(validateAnswer(poll('ranking'), [...order, 'support'])).toEqual(once)
+    // As many as the options, but one repeated and another left out.
     expect(validateAnswer(poll('ranking'), [
-      ...order.slice(1),
       'support',
       'support',
-    ]).ok).toBe(false)
-  })
-
-  it('says what it expected', () => {
-    const result = validateAnswer(poll('agreement'), 9)
-    expect(result).toEqual({ ok: false, error: 'answer must be a number from 1 to 5' })
+      'culture',
+      'regulation',
+      'outsourcing',
+    ])).toEqual(once)
+    expect(validateAnswer(poll('ranking'), 'support')).toEqual(refused('an array of option ids'))
+    expect(validateAnswer(poll('ranking'), [
+      'support',
+      'resources',
+      'culture',
+      'regulation',
+      'nope',
+    ])).toEqual(refused(`an option id of this poll (${rankingIds.join(', ')})`))
   })
 })
 

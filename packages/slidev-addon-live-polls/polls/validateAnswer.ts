@@ -1,3 +1,4 @@
+import type { PollOption } from './schema.ts'
 import type { Answer, Poll } from './types.ts'
 import * as v from 'valibot'
 import { normalizeAnswerText } from './normalizeText.ts'
@@ -5,22 +6,20 @@ import { hasNoncharacter, isWellFormedText, showsSomething } from './textCharact
 
 export type Checked = { ok: true, answer: Answer } | { ok: false, error: string }
 
-function optionIds(poll: Poll): string[] {
-  return 'options' in poll
-    ? poll.options.map(o => o.id)
-    : []
+/** One of the poll's option ids. */
+function optionOf(poll: { options: PollOption[] }) {
+  const ids = poll.options.map(o => o.id)
+  return v.pipe(v.string('an option id'), v.picklist(ids, `an option id of this poll (${ids.join(', ')})`))
 }
 
 /** The schema an answer to `poll` must satisfy; built per poll from its one definition. */
 function answerSchema(poll: Poll): v.GenericSchema<unknown, Answer> {
-  const ids = optionIds(poll)
-  const option = v.pipe(v.string('an option id'), v.picklist(ids, `an option id of this poll (${ids.join(', ')})`))
   switch (poll.kind) {
     case 'single':
-      return option
+      return optionOf(poll)
     case 'multiple':
       return v.pipe(
-        v.array(option, 'an array of option ids'),
+        v.array(optionOf(poll), 'an array of option ids'),
         v.minLength(1, 'at least one option'),
         v.check(list => new Set(list).size === list.length, 'each option once'),
       )
@@ -44,8 +43,8 @@ function answerSchema(poll: Poll): v.GenericSchema<unknown, Answer> {
       )
     case 'ranking':
       return v.pipe(
-        v.array(option, 'an array of option ids'),
-        v.check(list => list.length === ids.length && new Set(list).size === ids.length, 'every option exactly once, in order'),
+        v.array(optionOf(poll), 'an array of option ids'),
+        v.check(list => list.length === poll.options.length && new Set(list).size === list.length, 'every option exactly once, in order'),
       )
   }
 }

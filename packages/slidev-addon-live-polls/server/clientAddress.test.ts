@@ -30,6 +30,24 @@ describe('client address', () => {
     expect(createClientAddress(compileTrust('true'))(request('10.1.2.3', '198.51.100.1, 203.0.113.7'))).toBe('198.51.100.1')
   })
 
+  it('reads TRUST_PROXY with stray spaces and separators, and hop counts of any digits', () => {
+    expect(createClientAddress(compileTrust(' false '))(request('127.0.0.1', '203.0.113.7'))).toBe('127.0.0.1')
+    expect(createClientAddress(compileTrust(' true '))(request('10.1.2.3', '203.0.113.7'))).toBe('203.0.113.7')
+    expect(createClientAddress(compileTrust(',10.0.0.0/8,, loopback,'))(request('10.1.2.3', '203.0.113.7'))).toBe('203.0.113.7')
+    expect(createClientAddress(compileTrust('0'))(request('10.1.2.3', '203.0.113.7'))).toBe('10.1.2.3')
+    const nine = createClientAddress(compileTrust('9'))
+    expect(nine(request('10.1.2.3', '198.51.100.1, 203.0.113.7'))).toBe('198.51.100.1')
+    expect(createClientAddress(compileTrust('10'))(request('10.1.2.3', '198.51.100.1, 203.0.113.7'))).toBe('198.51.100.1')
+  })
+
+  it('keys a request whose socket has already closed (no peer address) as the empty address', () => {
+    expect(createClientAddress(compileTrust('true'))({
+      socket: {},
+      connection: {},
+      headers: { 'x-forwarded-for': '203.0.113.7' },
+    } as unknown as IncomingMessage)).toBe('')
+  })
+
   it('refuses a TRUST_PROXY it cannot read', () => {
     expect(() => compileTrust('not-an-address')).toThrow()
   })

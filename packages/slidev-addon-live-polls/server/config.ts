@@ -83,19 +83,23 @@ export interface ServerConfig {
   timeouts: DatabaseTimeouts
 }
 
+/** A setting in the environment that cannot be used: the message names it and says what it must be. */
+export class ConfigError extends Error {}
+
 /** Reads the server's settings from the environment; a bad value stops start-up with a clear message. */
 export function readConfig(env: Record<string, string | undefined>): ServerConfig {
   // An empty DATABASE_URL (a blank line in an env file) means none.
-  const parsed = v.safeParse(Env, { ...env, DATABASE_URL: env.DATABASE_URL || undefined })
+  // The first issue of each setting: "PORT must be a whole number", not also its range checks on NaN.
+  const parsed = v.safeParse(Env, { ...env, DATABASE_URL: env.DATABASE_URL || undefined }, { abortPipeEarly: true })
   if (!parsed.success)
-    throw new Error(`Bad configuration: ${parsed.issues.map(i => `${i.path?.[0]?.key}: ${i.message}`).join('; ')}`)
+    throw new ConfigError(`Bad configuration: ${parsed.issues.map(i => `${i.path?.[0]?.key}: ${i.message}`).join('; ')}`)
   const c = parsed.output
   // Node refuses a headers timeout longer than the request timeout; say so in our terms.
   if (c.HEADERS_TIMEOUT > c.REQUEST_TIMEOUT)
-    throw new Error('Bad configuration: HEADERS_TIMEOUT must not exceed REQUEST_TIMEOUT')
+    throw new ConfigError('Bad configuration: HEADERS_TIMEOUT must not exceed REQUEST_TIMEOUT')
   // A lock wait is part of the statement: a longer one would never be reached.
   if (c.DB_LOCK_TIMEOUT > c.DB_STATEMENT_TIMEOUT)
-    throw new Error('Bad configuration: DB_LOCK_TIMEOUT must not exceed DB_STATEMENT_TIMEOUT')
+    throw new ConfigError('Bad configuration: DB_LOCK_TIMEOUT must not exceed DB_STATEMENT_TIMEOUT')
   return {
     port: c.PORT,
     host: c.HOST,

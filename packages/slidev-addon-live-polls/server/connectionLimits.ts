@@ -22,9 +22,9 @@ const MAX_LINGERING = 64
 const LINGER_MS = 1000
 
 /** The process's open-file limit (Linux: /proc; elsewhere the shell's `ulimit -n`), or undefined if unknown or unlimited. */
-export function openFileLimit(): number | undefined {
+export function openFileLimit(procLimits = '/proc/self/limits'): number | undefined {
   try {
-    const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find(l => l.startsWith('Max open files'))
+    const line = readFileSync(procLimits, 'utf8').split('\n').find(l => l.startsWith('Max open files'))
     return Number(line?.slice('Max open files'.length).trim().split(' ')[0]) || undefined
   }
   catch {

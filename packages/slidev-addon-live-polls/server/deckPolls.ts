@@ -1,8 +1,10 @@
 import type { PollSlideSource } from '../polls/collectPolls.ts'
 import type { Poll } from '../polls/schema.ts'
+import { existsSync } from 'node:fs'
 import { dirname, relative, resolve } from 'node:path'
 import { load } from '@slidev/parser/fs'
 import { collectPolls } from '../polls/collectPolls.ts'
+import { UserMistake } from './mistakes.ts'
 
 /** What the poll server knows of the deck it serves: its polls, and what names and colours it. */
 export interface Deck {
@@ -49,6 +51,8 @@ export function deckFromSlidev(headmatter: Record<string, unknown>, slides: Slid
 /** The deck whose entry is `entry` (e.g. slides.md), parsed as Slidev parses it. */
 export async function loadDeck(entry: string): Promise<Deck> {
   const path = resolve(entry)
+  if (!existsSync(path))
+    throw new UserMistake(`No deck at ${entry}: no such file`)
   const root = dirname(path)
   const data = await load({
     roots: [root],

@@ -1,11 +1,11 @@
 // `npm start`: the built deck, the voting page, the poll API and its WebSocket on one port.
 import type { AddressInfo, Socket } from 'node:net'
 import type { PollServer } from './createPollServer.ts'
+import { existsSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { resolve } from 'node:path'
 import process from 'node:process'
 import QRCode from 'qrcode'
-import { PollDefinitionError } from '../polls/collectPolls.ts'
 import { appDirs } from './appBuild.ts'
 import { stripBase } from './basePath.ts'
 import { pollServerSettings, readConfig } from './config.ts'
@@ -14,13 +14,20 @@ import { createPollServer } from './createPollServer.ts'
 import { loadDeck } from './deckPolls.ts'
 import { chain } from './http.ts'
 import { joinUrl } from './joinUrl.ts'
+import { isMistake, stopOnMistake, stopOnMistakes, UserMistake } from './mistakes.ts'
+import { portMistake } from './portCheck.ts'
 import { createSecurityHeaders } from './securityHeaders.ts'
 import { createStaticHandler } from './static.ts'
 import { lockDatabase } from './store/databaseLock.ts'
 import { StorageError } from './store/storageError.ts'
 
+// A bad setting in the environment, a deck that is missing or has a malformed poll: one line, exit code 2.
+stopOnMistakes('Cannot start: ')
 const config = readConfig(process.env)
 const distDir = resolve(process.env.DECK_DIST ?? 'dist')
+// `npm run start:built` before any build (`npm start` builds first).
+if (!existsSync(distDir))
+  throw new UserMistake(`No built deck in ${distDir}: run npm start, which builds it`)
 let port = config.port
 
 let lock: { release: () => void }
@@ -43,8 +50,10 @@ try {
   })
 }
 catch (err) {
+  if (isMistake(err))
+    stopOnMistake(`Cannot start: ${err.message}`, err)
   // A database that cannot be used is an operator's problem: one line saying which file and why, no stack trace.
-  if (!(err instanceof StorageError || err instanceof PollDefinitionError))
+  if (!(err instanceof StorageError))
     throw err
   console.error(`Cannot start: ${err.message}`)
   process.exit(1)
@@ -70,6 +79,12 @@ server.on('upgrade', (req, socket, head) => {
   else connections.upgraded(socket as Socket, head)
 })
 
+server.once('error', (err: NodeJS.ErrnoException) => {
+  const mistake = portMistake(err, config.port, config.host)
+  if (!mistake)
+    throw err
+  stopOnMistake(`Cannot start: ${mistake}`, err)
+})
 server.listen(config.port, config.host, async () => {
   port = (server.address() as AddressInfo).port
   const join = joinUrl(port, config.publicUrl, base)

@@ -45,4 +45,15 @@ describe('createOriginCheck', () => {
   it('"*" in FRAME_ANCESTORS lets every origin through', () => {
     expect(createOriginCheck(['*'])(request('https://anywhere.example'))).toBe(true)
   })
+
+  it('takes a named host as that host only, not as a suffix of others', () => {
+    for (const origin of ['https://xpublic.example.org', 'https://notpublic.example.org', 'http://myevents.example.net:8443'])
+      expect(allowed(request(origin)), origin).toBe(false)
+  })
+
+  it('skips an entry it cannot read and keeps the others', () => {
+    const check = createOriginCheck(['https://[broken', 'https://public.example.org'])
+    expect(check(request('https://public.example.org'))).toBe(true)
+    expect(check(request('https://evil.example'))).toBe(false)
+  })
 })

@@ -38,3 +38,25 @@ describe('content-security-policy', () => {
     }
   })
 })
+
+describe('security headers', () => {
+  it('are set on every response, whole, before the next handler runs', () => {
+    const headers = new Map<string, string>()
+    const seenByNext: string[][] = []
+    createSecurityHeaders(['https://lms.example.org'])({
+      headers: { host: 'polls.example.org' },
+    } as IncomingMessage, {
+      setHeader: (name: string, value: string) => headers.set(name, value),
+    } as unknown as ServerResponse, () => seenByNext.push([
+      ...headers.keys(),
+    ]))
+    expect(Object.fromEntries(headers)).toEqual({
+      'content-security-policy': 'default-src \'self\'; script-src \'self\'; style-src \'self\' \'unsafe-inline\'; img-src \'self\' data:; font-src \'self\' data:; connect-src \'self\' ws://polls.example.org wss://polls.example.org; object-src \'none\'; base-uri \'self\'; form-action \'self\'; frame-ancestors \'self\' https://lms.example.org',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    })
+    expect(seenByNext).toEqual([
+      ['content-security-policy', 'x-content-type-options', 'referrer-policy'],
+    ])
+  })
+})

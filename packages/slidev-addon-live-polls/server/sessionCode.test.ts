@@ -17,4 +17,12 @@ describe('session codes', () => {
     expect(normalizeSessionCode('<script>')).toBeUndefined()
     expect(normalizeSessionCode('')).toBeUndefined()
   })
+
+  it('are 4 to 12 characters long', () => {
+    expect(normalizeSessionCode('ABC')).toBeUndefined()
+    expect(normalizeSessionCode('ABCD')).toBe('ABCD')
+    expect(normalizeSessionCode('ABCDEFGHJKMN')).toBe('ABCDEFGHJKMN')
+    expect(normalizeSessionCode('ABCDEFGHJKMNP')).toBeUndefined()
+    expect(normalizeSessionCode('  ABCD  ')).toBe('ABCD')
+  })
 })

@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -342,6 +343,100 @@ describe('npm run results -- --sessions', () => {
     ], db)
     expect(both.status).toBe(2)
     expect(both.stderr).toContain('--session or --sessions, not both')
+  })
+
+  it('answers a wrong command line, a file it cannot write, a bad setting or deck in one line and exit code 2, with no stack', () => {
+    const usage = 'Usage: npm run --silent results -- --session CODE [--format csv|json] [--output FILE] (or --sessions CODE,CODE,…)'
+    const file = join(mkdtempSync(join(tmpdir(), 'results-cli-')), 'a-file')
+    writeFileSync(file, '')
+    const cases: [args: string[], env: Record<string, string>, line: string][] = [
+      [
+        ['--sessions'],
+        {},
+        `Option '--sessions <value>' argument missing. ${usage}`,
+      ],
+      [
+        ['--session', 'GRPA22', '--bogus'],
+        {},
+        `Unknown option '--bogus'. ${usage}`,
+      ],
+      [
+        ['--session', 'GRPA22', 'extra'],
+        {},
+        `Unexpected argument 'extra'. This command does not take positional arguments. ${usage}`,
+      ],
+      [
+        [
+          '--session',
+          'GRPA22',
+          '--output',
+          join(file, 'grpa22.csv'),
+        ],
+        {},
+        `Cannot write ${join(file, 'grpa22.csv')}: a part of the path is a file, not a folder`,
+      ],
+      [
+        [
+          '--session',
+          'GRPA22',
+          '--output',
+          join(file, '..', 'no-folder', 'grpa22.csv'),
+        ],
+        {},
+        `Cannot write ${join(file, '..', 'no-folder', 'grpa22.csv')}: no such folder`,
+      ],
+      [
+        ['--session', 'GRPA22'],
+        { MIN_GROUP_SIZE: 'five' },
+        'Bad configuration: MIN_GROUP_SIZE: MIN_GROUP_SIZE must be a whole number',
+      ],
+      [
+        ['--session', 'GRPA22'],
+        { DECK_ENTRY: 'no-such-deck.md' },
+        'No deck at no-such-deck.md: no such file',
+      ],
+    ]
+    for (const [args, env, line] of cases) {
+      const result = spawnSync(process.execPath, [
+        '--import',
+        'tsx',
+        'packages/slidev-addon-live-polls/server/cli/results.ts',
+        ...args,
+      ], {
+        cwd: root,
+        env: {
+          ...process.env,
+          POLL_DB: db,
+          DECK_ENTRY: entry,
+          DEBUG: '',
+          ...env,
+        },
+        encoding: 'utf8',
+      })
+      expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }, args.join(' ')).toEqual({ status: 2, stdout: '', stderr: `${line}\n` })
+    }
+  })
+
+  it('with DEBUG set, adds the stack under the line', () => {
+    const result = spawnSync(process.execPath, [
+      '--import',
+      'tsx',
+      'packages/slidev-addon-live-polls/server/cli/results.ts',
+      '--bogus',
+    ], {
+      cwd: root,
+      env: {
+        ...process.env,
+        POLL_DB: db,
+        DECK_ENTRY: entry,
+        DEBUG: '1',
+      },
+      encoding: 'utf8',
+    })
+    expect(result.status).toBe(2)
+    const [line, ...stack] = result.stderr.trim().split('\n')
+    expect(line).toMatch(/^Unknown option '--bogus'\. Usage: /)
+    expect(stack.join('\n')).toContain('at parseCommandLine')
   })
 })
 

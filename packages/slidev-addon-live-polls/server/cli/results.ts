@@ -4,31 +4,31 @@
 // answers in no figure (the combined results count only the groups shown).
 // stdout (or FILE) carries only the data, so a CSV's first line is its header row; the privacy note (and what
 // was withheld) goes to stderr for CSV (JSON carries it as its `privacy` field).
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, openSync, renameSync, rmSync } from 'node:fs'
 import process from 'node:process'
-import { parseArgs } from 'node:util'
 import { comparedCodes, sessionArg } from '../comparedCodes.ts'
 import { readConfig } from '../config.ts'
 import { loadDeck } from '../deckPolls.ts'
 import { PRIVACY_NOTE } from '../exportResults.ts'
 import { jsonPieces } from '../jsonPieces.ts'
+import { fileMistake, parseCommandLine, stopOnMistake, stopOnMistakes } from '../mistakes.ts'
 import { createPollService } from '../pollService.ts'
 import { openStore } from '../store/openStore.ts'
 import { StorageError } from '../store/storageError.ts'
 import { writePieces } from '../writePieces.ts'
 
-const { values } = parseArgs({
+stopOnMistakes()
+const { values } = parseCommandLine({
   options: {
     session: { type: 'string' },
     sessions: { type: 'string' },
     format: { type: 'string', default: 'csv' },
     output: { type: 'string' },
   },
-})
+}, 'npm run --silent results -- --session CODE [--format csv|json] [--output FILE] (or --sessions CODE,CODE,…)')
 
 function fail(message: string): never {
-  console.error(message)
-  process.exit(2)
+  return stopOnMistake(message)
 }
 
 const format = values.format!
@@ -49,6 +49,29 @@ const known = async (): Promise<string> => `Sessions: ${(await service.sessions(
 async function* jsonFile(value: unknown): AsyncGenerator<string> {
   yield* jsonPieces(value, 2)
   yield '\n'
+}
+
+/**
+ * Writes the data to `path` through a file beside it, renamed once complete: a path that cannot be written is said
+ * in one line before any row is read, and a failure part-way (a full disk, a lost database) leaves no partial file.
+ */
+async function writeFile(path: string, data: AsyncIterable<string>): Promise<void> {
+  const partial = `${path}.partial`
+  let fd: number
+  try {
+    fd = openSync(partial, 'w')
+  }
+  catch (err) {
+    throw fileMistake('write', path, err)
+  }
+  try {
+    await writePieces(createWriteStream('', { fd }), data)
+    renameSync(partial, path)
+  }
+  catch (err) {
+    rmSync(partial, { force: true })
+    throw fileMistake('write', path, err)
+  }
 }
 
 // The data, written as the rows are read (a page at a time), never held whole.
@@ -83,7 +106,7 @@ else {
     : jsonFile(service.exportJson(session))
 }
 if (values.output)
-  await writePieces(createWriteStream(values.output), pieces)
+  await writeFile(values.output, pieces)
 else await writePieces(process.stdout, pieces, { end: false })
 service.stopFollowing()
 await store.close()
