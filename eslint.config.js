@@ -11,6 +11,8 @@ export default antfu({
     'test-results',
     'playwright-report',
     '**/*.md',
+    // A reference output the tests compare byte for byte: as the exporter wrote it, not as a person would.
+    'packages/slidev-addon-live-polls/test/fixture/*.json',
   ],
 }, {
   // Command-line entry points talk to the person who ran them, and may wait for the deck before they start;
