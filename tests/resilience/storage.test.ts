@@ -162,7 +162,7 @@ describe('postgreSQL faults', () => {
     await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')
     const during = await vote('pg-phone-during')
     expect(during.status).toBe(503)
-    expect(await during.json()).toEqual({ error: 'not stored: the server cannot write its database right now; try again' })
+    expect(await during.json()).toEqual({ error: 'not stored: the server cannot write its database right now; try again', retry: true })
     const health = await fetch(`${run.url}/api/health`)
     expect(health.status).toBe(503)
     expect(await health.json()).toMatchObject({
@@ -206,7 +206,7 @@ describe('storage faults while running', () => {
       }
       else {
         refusedVotes.push(participant)
-        expect(await res.json()).toEqual({ error: 'not stored: the server cannot write its database right now; try again' })
+        expect(await res.json()).toEqual({ error: 'not stored: the server cannot write its database right now; try again', retry: true })
         const h = await fetch(`${run.url}/api/health`)
         health ??= { status: h.status, body: await h.json() }
       }
