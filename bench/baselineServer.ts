@@ -6,7 +6,7 @@ import type { WebSocket } from 'ws'
 import { createServer } from 'node:http'
 import process from 'node:process'
 import { WebSocketServer } from 'ws'
-import { loadDeck } from '../packages/slidev-addon-live-polls/server/deckPolls'
+import { loadDeck } from '../packages/slidev-addon-live-polls/server/domain/deckPolls'
 import { LOOPBACK } from './loopback'
 
 const token = process.env.PRESENTER_TOKEN ?? ''

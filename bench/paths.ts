@@ -4,4 +4,4 @@ import { resolve } from 'node:path'
 export const root = resolve(import.meta.dirname, '..')
 export const benchDir = resolve(root, 'bench')
 /** The poll server `npm start` runs, in the live-polls addon. */
-export const serverScript = 'packages/slidev-addon-live-polls/server/main.ts'
+export const serverScript = 'packages/slidev-addon-live-polls/server/entries/main.ts'
