@@ -31,7 +31,7 @@ export interface PollServerOptions {
   appDirs: { vote: string, console: string }
   /** The URL phones should open, e.g. http://192.168.1.20:3030/vote. */
   joinUrl: () => string
-  /** The deck: its polls as its slides define them, its title, file name and accent (server/deckPolls.ts). */
+  /** The deck: its polls as its slides define them, its title, file name and accent (server/domain/deckPolls.ts). */
   deck: Deck
   /** The path everything is served under, e.g. '/workshop/'; handlers see URLs with it stripped. */
   basePath?: string
@@ -39,7 +39,7 @@ export interface PollServerOptions {
   handoutSession?: string
   /** Erase sessions (and default-session answers) older than this many days; off when unset. */
   retentionDays?: number
-  /** TRUST_PROXY: which proxies' X-Forwarded-For names the client (server/clientAddress.ts); none when unset. */
+  /** TRUST_PROXY: which proxies' X-Forwarded-For names the client (server/edge/clientAddress.ts); none when unset. */
   trustProxy?: string
   /** Pages besides the deck's own that may vote and open the socket (PUBLIC_URL's origin, FRAME_ANCESTORS). */
   allowedOrigins?: string[]
