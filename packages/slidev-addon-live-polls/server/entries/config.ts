@@ -1,6 +1,7 @@
 import type { AddressBudgets } from '../edge/addressBudgets.ts'
 import type { ConnectionSettings } from '../edge/connectionLimits.ts'
 import type { DatabaseTimeouts } from '../stores/databaseTimeouts.ts'
+import type { StorageSettings } from '../stores/openStore.ts'
 import { resolve } from 'node:path'
 import * as v from 'valibot'
 import { DEFAULT_BUDGETS } from '../edge/addressBudgets.ts'
@@ -11,6 +12,9 @@ import { DEFAULT_TIMEOUTS } from '../stores/databaseTimeouts.ts'
 
 /** Where votes are kept unless POLL_DB says otherwise: the data folder, which no dev server serves. */
 export const DEFAULT_DB = 'data/polls.sqlite'
+
+/** Focus groups are small: in comparisons a group with fewer answers to a poll is shown as "fewer than N". */
+export const DEFAULT_MIN_GROUP_SIZE = 5
 
 function wholeNumber(name: string, fallback: number) {
   return v.optional(v.pipe(v.string(), v.transform(Number), v.integer(`${name} must be a whole number (0 turns it off)`), v.minValue(0, `${name} must be 0 or more`)), String(fallback))
@@ -39,8 +43,7 @@ const Env = v.object({
   BASE_PATH: v.optional(v.pipe(v.string(), v.regex(/^[\w/-]*$/, 'BASE_PATH may hold only letters, digits, - _ and /')), '/'),
   FRAME_ANCESTORS: v.optional(v.pipe(v.string(), v.regex(/^[\w\s.:/*-]*$/, 'FRAME_ANCESTORS must be origins separated by spaces, e.g. https://lms.example.org')), ''),
   PUBLIC_URL: v.optional(v.pipe(v.string(), v.url('PUBLIC_URL must be a URL, e.g. https://polls.example.org/'))),
-  // Focus groups are small: in comparisons a group with fewer answers to a poll is shown as "fewer than N".
-  MIN_GROUP_SIZE: v.optional(count('MIN_GROUP_SIZE'), '5'),
+  MIN_GROUP_SIZE: v.optional(count('MIN_GROUP_SIZE'), String(DEFAULT_MIN_GROUP_SIZE)),
   TRUST_PROXY: v.optional(v.pipe(v.string(), v.check(compiles, 'TRUST_PROXY must be false, true, a number of proxy hops, or proxy addresses/subnets (e.g. loopback, 10.0.0.0/8)')), ''),
   WS_SOCKETS_PER_ADDRESS: wholeNumber('WS_SOCKETS_PER_ADDRESS', DEFAULT_BUDGETS.sockets),
   WS_MESSAGES_PER_ADDRESS_PER_MINUTE: wholeNumber('WS_MESSAGES_PER_ADDRESS_PER_MINUTE', DEFAULT_BUDGETS.messagesPerMinute),
@@ -59,12 +62,13 @@ const Env = v.object({
   DB_LOCK_TIMEOUT: v.optional(seconds('DB_LOCK_TIMEOUT'), String(DEFAULT_TIMEOUTS.lockMs / 1000)),
 })
 
-export interface ServerConfig {
+/**
+ * The settings, resolved once from the environment by `readConfig`: every part takes its own from this object
+ * (`pollServerSettings` for the poll server, `StorageSettings` for a store), none reads the environment again.
+ */
+export interface ServerConfig extends StorageSettings {
   port: number
   host: string
-  dbPath: string
-  /** PostgreSQL instead of the SQLite file: processes with the same address act as one server. */
-  databaseUrl?: string
   token: string
   /** Set when the token was generated here (so it is printed). */
   tokenGenerated: boolean
@@ -79,7 +83,7 @@ export interface ServerConfig {
   minGroupSize: number
   budgets: AddressBudgets
   connections: ConnectionSettings
-  /** DB_STATEMENT_TIMEOUT and DB_LOCK_TIMEOUT, in ms. */
+  /** DB_STATEMENT_TIMEOUT and DB_LOCK_TIMEOUT, in ms: always resolved here. */
   timeouts: DatabaseTimeouts
 }
 

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream'
 import type { Deck } from '../domain/deckPolls.ts'
 import type { AddressBudgets } from '../edge/addressBudgets.ts'
 import type { RequestHandler } from '../edge/http.ts'
-import type { DatabaseTimeouts } from '../stores/databaseTimeouts.ts'
+import type { StorageSettings } from '../stores/openStore.ts'
 import type { Store } from '../stores/store.ts'
 import type { RealtimeStats } from '../transports/realtime.ts'
 import { sessionQuery } from '../../polls/sessionQuery.ts'
@@ -20,12 +20,11 @@ import { openStore } from '../stores/openStore.ts'
 import { StorageError } from '../stores/storageError.ts'
 import { createApiHandler } from '../transports/api.ts'
 import { createRealtime } from '../transports/realtime.ts'
+import { DEFAULT_MIN_GROUP_SIZE } from './config.ts'
 
-export interface PollServerOptions {
-  /** SQLite file (':memory:' for a throwaway store). */
-  dbPath: string
-  /** PostgreSQL instead of SQLite: every process given the same database acts as one server. */
-  databaseUrl?: string
+export interface PollServerOptions extends StorageSettings {
+  /** The store is this process's alone where it can be (a SQLite file is locked while open: stores/openStore.ts). */
+  exclusive?: boolean
   token: string
   /** The built voting page and facilitator console, served at /vote/ and /console/. */
   appDirs: { vote: string, console: string }
@@ -43,12 +42,10 @@ export interface PollServerOptions {
   trustProxy?: string
   /** Pages besides the deck's own that may vote and open the socket (PUBLIC_URL's origin, FRAME_ANCESTORS). */
   allowedOrigins?: string[]
-  /** MIN_GROUP_SIZE: in comparisons, a group with fewer participants in a poll is withheld there (default 5). */
+  /** MIN_GROUP_SIZE: in comparisons, a group with fewer participants in a poll is withheld there (config.ts's default). */
   minGroupSize?: number
   /** Per-address budgets; the defaults fill in what is not given. */
   budgets?: Partial<AddressBudgets>
-  /** DB_STATEMENT_TIMEOUT and DB_LOCK_TIMEOUT (ms); the defaults when not given. */
-  timeouts?: DatabaseTimeouts
   /** A store already open, instead of the one the settings name (tests put faults in it); closed with the server. */
   store?: Store
 }
@@ -67,7 +64,7 @@ export interface PollServer {
 
 /** The poll server, independent of transport: wired into Vite's dev server and into the plain Node server alike. */
 export async function createPollServer(options: PollServerOptions): Promise<PollServer> {
-  const store = options.store ?? await openStore(options)
+  const store = options.store ?? await openStore(options, { exclusive: options.exclusive })
   try {
     // A read-only file or a full disk is refused now, not discovered at the first vote.
     await store.checkWrites()
@@ -101,7 +98,7 @@ export async function createPollServer(options: PollServerOptions): Promise<Poll
     address,
     allowedOrigin,
     lookups,
-    minGroupSize: options.minGroupSize ?? 5,
+    minGroupSize: options.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
   })
   const realtime = createRealtime({
     service,

@@ -12,7 +12,6 @@ import { connectionCeiling, httpServerOptions, limitConnections, openFileLimit }
 import { chain } from '../edge/http.ts'
 import { createSecurityHeaders } from '../edge/securityHeaders.ts'
 import { createStaticHandler } from '../edge/static.ts'
-import { lockDatabase } from '../stores/databaseLock.ts'
 import { StorageError } from '../stores/storageError.ts'
 import { appDirs } from './appBuild.ts'
 import { pollServerSettings, readConfig } from './config.ts'
@@ -30,20 +29,15 @@ if (!existsSync(distDir))
   throw new UserMistake(`No built deck in ${distDir}: run npm start, which builds it`)
 let port = config.port
 
-let lock: { release: () => void }
 let polls: PollServer
 try {
   // The deck's polls, as its slides define them: the server sends them to phones and the console.
   const deck = await loadDeck(process.env.DECK_ENTRY ?? 'slides.md')
-  // A SQLite file is one server's alone; processes sharing PostgreSQL act as one server.
-  lock = config.databaseUrl
-    ? {
-        release: () => {},
-      }
-    : lockDatabase(config.dbPath)
   polls = await createPollServer({
     deck,
     ...pollServerSettings(config),
+    // This process serves the votes: a SQLite file is locked against a second server while its store is open.
+    exclusive: true,
     appDirs: appDirs(distDir),
     joinUrl: () => joinUrl(port, config.publicUrl, config.basePath),
     basePath: config.basePath,
@@ -105,8 +99,8 @@ function shutdown(): void {
   server.close()
   // Whatever is committed is safe: the process ends even if the database does not answer.
   setTimeout(() => process.exit(0), 2000).unref()
+  // Closing the store releases the SQLite file's lock.
   polls.close().catch(() => {}).finally(() => {
-    lock.release()
     process.exit(0)
   })
 }

@@ -1,5 +1,6 @@
 import type { Plugin } from 'vite'
 import type { Deck } from '../domain/deckPolls.ts'
+import type { ServerConfig } from './config.ts'
 import { dirname, resolve } from 'node:path'
 import process from 'node:process'
 import { devServerDeny, viteDefaultDeny } from '../edge/devServerDeny.ts'
@@ -13,13 +14,16 @@ import { joinUrl } from './joinUrl.ts'
  * write the same API and database as `npm start`.
  */
 export function createPollPlugin(deck: Deck): Plugin {
+  // The settings, read from the environment once (at the first hook that needs them) for both hooks.
+  let resolved: ServerConfig | undefined
+  const settings = (): ServerConfig => resolved ??= readConfig(process.env)
   return {
     name: 'live-polls',
     apply: 'serve',
     // The dev server serves the project's files; the votes live among them. Setting server.fs.deny
     // replaces Vite's own list, which is kept unless the project set one.
     config(userConfig) {
-      const own = devServerDeny(readConfig(process.env).dbPath, dirname(resolve(DEFAULT_DB)))
+      const own = devServerDeny(settings().dbPath, dirname(resolve(DEFAULT_DB)))
       return {
         server: {
           fs: {
@@ -34,7 +38,7 @@ export function createPollPlugin(deck: Deck): Plugin {
       }
     },
     async configureServer(server) {
-      const config = readConfig(process.env)
+      const config = settings()
       await ensureAppsBuilt()
       const polls = await createPollServer({
         deck,
