@@ -5,17 +5,18 @@ import { defineConfig } from 'vitest/config'
 // pages), and the resilience tests print figures a busy machine would blur.
 const processes = [
   'tests/**/*.test.ts',
-  'packages/slidev-addon-live-polls/server/vitePlugin.test.ts',
-  'packages/slidev-addon-live-polls/server/cli/**/*.test.ts',
-  'packages/slidev-addon-live-polls/server/multiProcess.test.ts',
+  'packages/slidev-addon-live-polls/server/entries/vitePlugin.test.ts',
+  'packages/slidev-addon-live-polls/cli/results.test.ts',
+  'packages/slidev-addon-live-polls/server/domain/multiProcess.test.ts',
 ]
 
 // The tests of the poll server and its storage, run a second time on PostgreSQL: one store interface, two
 // implementations, the same tests (packages/slidev-addon-live-polls/test/testStore.ts).
 const onBothStores = [
-  'packages/slidev-addon-live-polls/server/store/**/*.test.ts',
-  'packages/slidev-addon-live-polls/server/{api,apiToken,compare,compareExport,moderation,realtime,resultsCache,sessionList,sessions,sharedDatabase,tally}.test.ts',
-  'packages/slidev-addon-live-polls/server/{textBoundary,voteIsolation,votePath}.test.ts',
+  'packages/slidev-addon-live-polls/server/stores/**/*.test.ts',
+  'packages/slidev-addon-live-polls/server/domain/{moderation,resultsCache,sessionList,sessions,sharedDatabase,voteIsolation,votePath}.test.ts',
+  'packages/slidev-addon-live-polls/server/transports/{api,apiToken,realtime,textBoundary}.test.ts',
+  'packages/slidev-addon-live-polls/server/{compare,compareExport,tally}.test.ts',
 ]
 
 export default defineConfig({

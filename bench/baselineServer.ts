@@ -1,4 +1,4 @@
-// The comparison point: the least a WebSocket poll server can do. Same /ws protocol as server/realtime.ts, but
+// The comparison point: the least a WebSocket poll server can do. Same /ws protocol as server/transports/realtime.ts, but
 // no validation, no SQLite, no rate limits: each vote is acked at once, counted in memory, and the presenter gets a
 // results-like message at most every 30 ms (the real server's coalescing interval). Whatever the real server costs
 // beyond this is the price of its guarantees.
@@ -6,7 +6,7 @@ import type { WebSocket } from 'ws'
 import { createServer } from 'node:http'
 import process from 'node:process'
 import { WebSocketServer } from 'ws'
-import { loadDeck } from '../packages/slidev-addon-live-polls/server/deckPolls'
+import { loadDeck } from '../packages/slidev-addon-live-polls/server/domain/deckPolls'
 import { LOOPBACK } from './loopback'
 
 const token = process.env.PRESENTER_TOKEN ?? ''

@@ -307,9 +307,8 @@ export function markdown(machine: Machine, options: BenchOptions, results: Targe
       ? `×${q.toFixed(2)}`
       : '–'
   }
-  const script = (r: TargetResult): string => r.name === 'baseline'
-    ? 'bench/baselineServer.ts'
-    : 'server/main.ts'
+  // The addon's scripts without the folder they share: server/entries/main.ts, or an earlier version's server/main.ts.
+  const script = (r: TargetResult): string => r.script.replace(/^packages\/slidev-addon-live-polls\//, '')
   const head = [
     `| | ${results.map(r => `${r.name} (${script(r)})`).join(' | ')} | ${others.map(o => `${ours.name} / ${o.name}`).join(' | ')} |`,
     `| --- | ${results.map(() => '--:').join(' | ')} | ${others.map(() => '--:').join(' | ')} |`,

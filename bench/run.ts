@@ -13,7 +13,7 @@ import { abort, aborting, installCleanup } from './children'
 import { checkLimits } from './limits'
 import { describeMachine, loadNow } from './machine'
 import { readOptions } from './options'
-import { benchDir, root, serverScript } from './paths'
+import { benchDir, root, serverScript, serverScriptIn } from './paths'
 import { checkTargets, markdown } from './report'
 import { runTarget, WARMUP_MS } from './scenario'
 
@@ -46,12 +46,10 @@ const targets: Target[] = [
       ]),
   ...(before
     ? [
-        // A version from before the server moved into the addon has it at the top.
+        // An earlier version may keep the server elsewhere (bench/paths.ts lists where it has been).
         {
           name: `before (${before.label})`,
-          script: existsSync(join(before.dir, serverScript))
-            ? serverScript
-            : 'server/main.ts',
+          script: serverScriptIn(before.dir),
           cwd: before.dir,
         },
       ]

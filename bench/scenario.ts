@@ -12,8 +12,8 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createPostgresStore } from '../packages/slidev-addon-live-polls/server/store/postgresStore'
-import { createSqliteStore } from '../packages/slidev-addon-live-polls/server/store/sqliteStore'
+import { createPostgresStore } from '../packages/slidev-addon-live-polls/server/stores/postgresStore'
+import { createSqliteStore } from '../packages/slidev-addon-live-polls/server/stores/sqliteStore'
 import { now, sleep } from './clock'
 import { createBenchDatabase } from './database'
 import { forkGenerators } from './generators'
@@ -64,6 +64,8 @@ export interface FinalCount {
 
 export interface TargetResult {
   name: string
+  /** The server script that ran, as `Target.script` names it. */
+  script: string
   clients: number
   connectSeconds: number
   afterRamp: SocketCounts
@@ -232,6 +234,7 @@ export async function runTarget(target: Target, options: BenchOptions, log: (lin
     const largest = (pick: (p: ProcessResult) => number): number => Math.max(...processes.map(pick))
     return {
       name: target.name,
+      script: target.script,
       clients: options.clients,
       connectSeconds,
       afterRamp,

@@ -1,4 +1,4 @@
-import type { Store } from '../packages/slidev-addon-live-polls/server/store/store'
+import type { Store } from '../packages/slidev-addon-live-polls/server/stores/store'
 import { randomText } from './answers'
 
 /** The open-text poll of the talk that `--text-answers` votes into. */

@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import process from 'node:process'
-import { serverCommand } from '../packages/slidev-addon-live-polls/server/command'
+import { serverCommand } from '../packages/slidev-addon-live-polls/server/entries/command'
 import { stopChild, track } from './children'
 import { sleep } from './clock'
 import { LOOPBACK } from './loopback'
@@ -30,7 +30,7 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts a server script exactly as `npm start` serves the built deck (server/command.ts: a process holding only
+ * Starts a server script exactly as `npm start` serves the built deck (server/entries/command.ts: a process holding only
  * the server) on a free loopback port, and waits until GET /api/health answers.
  */
 export async function startServer(script: string, env: Record<string, string>, cwd = root): Promise<ServerHandle> {

@@ -12,7 +12,7 @@ export const fixtureFiles: Record<string, string> = {
   '/console/assets/console.js': `console.log(${JSON.stringify('console '.repeat(50))})`,
 }
 
-/** A stand-in for `dist/` (deck, voting page, console) for tests that start `server/main.ts` with DECK_DIST. */
+/** A stand-in for `dist/` (deck, voting page, console) for tests that start `server/entries/main.ts` with DECK_DIST. */
 export function fixtureDist(): string {
   const dir = mkdtempSync(join(tmpdir(), 'dist-'))
   for (const [path, text] of Object.entries(fixtureFiles)) {

@@ -7,7 +7,7 @@ import { load } from '@slidev/parser/fs'
 import { describe, expect, it } from 'vitest'
 import { TEXT_ROWS } from '../packages/slidev-addon-live-polls/cli/handoutAppendix'
 import { pdfPageTexts } from '../packages/slidev-addon-live-polls/cli/slidePagesCheck'
-import { createSqliteStore } from '../packages/slidev-addon-live-polls/server/store/sqliteStore'
+import { createSqliteStore } from '../packages/slidev-addon-live-polls/server/stores/sqliteStore'
 import { loadSlides } from './deck'
 import { polls } from './deckPolls.ts'
 

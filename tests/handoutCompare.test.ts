@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSqliteStore } from '../packages/slidev-addon-live-polls/server/store/sqliteStore'
+import { createSqliteStore } from '../packages/slidev-addon-live-polls/server/stores/sqliteStore'
 import { loadSlides } from './deck'
 import { findPoll } from './deckPolls.ts'
 

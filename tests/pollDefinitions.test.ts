@@ -32,7 +32,7 @@ describe('poll definitions written in the slides', () => {
   it('a malformed poll stops the server at start in one line naming the slide and the field, exit code 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bad-deck-'))
     writeFileSync(join(dir, 'slides.md'), MALFORMED)
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'packages/slidev-addon-live-polls/server/main.ts'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'packages/slidev-addon-live-polls/server/entries/main.ts'], {
       cwd: root,
       encoding: 'utf8',
       timeout: 60_000,

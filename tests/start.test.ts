@@ -35,7 +35,7 @@ describe.skipIf(!built || process.platform !== 'linux')('npm start', () => {
         : `port free ${Date.now() - stopped} ms after SIGTERM to npm`)
 
       expect(held).toBeUndefined()
-      expect(command).toContain('server/main.ts')
+      expect(command).toContain('server/entries/main.ts')
       // The server alone idles near 80 MB; with the build tooling loaded it was over 250 MB.
       expect(rss).toBeLessThan(180)
       expect(printed()).toMatch(/^Building the voting page… done in \d+ s$/m)

@@ -85,8 +85,8 @@ describe('npm start answers a mistake in one line and exit code 2, before buildi
         status: 2,
         stderr: `Cannot start: port ${port} on 127.0.0.1 is in use (another server?); set PORT to another\n`,
       })
-      // The server says the same when the port is taken after the build (server/main.ts, as `npm start` runs it).
-      const server = spawnSync(process.execPath, ['--import', 'tsx', 'packages/slidev-addon-live-polls/server/main.ts'], {
+      // The server says the same when the port is taken after the build (server/entries/main.ts, as `npm start` runs it).
+      const server = spawnSync(process.execPath, ['--import', 'tsx', 'packages/slidev-addon-live-polls/server/entries/main.ts'], {
         cwd: root,
         encoding: 'utf8',
         timeout: 60_000,

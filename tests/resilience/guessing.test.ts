@@ -1,8 +1,8 @@
 import type { InProcessServer } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_BUDGETS } from '../../packages/slidev-addon-live-polls/server/addressBudgets'
-import { CODE_ALPHABET, generateSessionCode } from '../../packages/slidev-addon-live-polls/server/sessionCode'
+import { CODE_ALPHABET, generateSessionCode } from '../../packages/slidev-addon-live-polls/server/domain/sessionCode'
+import { DEFAULT_BUDGETS } from '../../packages/slidev-addon-live-polls/server/edge/addressBudgets'
 import { connect, startInProcess, TOKEN } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
 import { deck } from '../deckPolls.ts'
 

@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { SEND_HOLD_BYTES } from '../../packages/slidev-addon-live-polls/server/realtime'
+import { SEND_HOLD_BYTES } from '../../packages/slidev-addon-live-polls/server/transports/realtime'
 import { startInProcess, TOKEN } from '../../packages/slidev-addon-live-polls/test/inProcessServer'
 import { deck } from '../deckPolls.ts'
 

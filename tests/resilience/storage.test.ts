@@ -5,7 +5,7 @@ import process from 'node:process'
 import Database from 'better-sqlite3'
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSqliteStore } from '../../packages/slidev-addon-live-polls/server/store/sqliteStore'
+import { createSqliteStore } from '../../packages/slidev-addon-live-polls/server/stores/sqliteStore'
 import { createTestDatabase } from '../../packages/slidev-addon-live-polls/test/postgres'
 import { freePort, root, tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { fixtureDist } from '../fixtureDist'
@@ -33,7 +33,7 @@ async function spawnServer(db: string, wrapper: string[] = [], env: Record<strin
     process.execPath,
     '--import',
     'tsx',
-    'packages/slidev-addon-live-polls/server/main.ts',
+    'packages/slidev-addon-live-polls/server/entries/main.ts',
   ]
   const child = spawn(command[0]!, command.slice(1), {
     cwd: root,

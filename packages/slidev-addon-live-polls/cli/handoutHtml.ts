@@ -24,7 +24,7 @@ interface HandoutBase {
   /** The deck's font families, and their @font-face rules (deckFontFaces.ts). */
   fonts: DeckFonts
   fontFaces: string
-  /** The deck's theme colour (a checked hex colour, server/deckPolls.ts), for the bars. */
+  /** The deck's theme colour (a checked hex colour, server/domain/deckPolls.ts), for the bars. */
   accent?: string
 }
 

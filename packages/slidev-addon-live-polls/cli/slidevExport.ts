@@ -39,7 +39,7 @@ export function slidevExport(options: SlidevExportOptions): Promise<void> {
     stdio: 'inherit',
     env: {
       ...process.env,
-      // No presenter links for a server that lives only for the export (server/vitePlugin.ts).
+      // No presenter links for a server that lives only for the export (server/entries/vitePlugin.ts).
       POLLS_QUIET: '1',
       ...options.env,
     },

@@ -1,5 +1,5 @@
 // `npm start`: rebuild what is stale (deck, voting page, console) in child processes, then serve everything on
-// one port from a process of its own that holds only the server (server/command.ts), as the benchmark runs it.
+// one port from a process of its own that holds only the server (server/entries/command.ts), as the benchmark runs it.
 import type { ChildProcess } from 'node:child_process'
 import { Buffer } from 'node:buffer'
 import { spawn } from 'node:child_process'
@@ -7,19 +7,19 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { constants } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { staleApps } from '../server/appBuild'
-import { serverCommand } from '../server/command'
-import { readConfig } from '../server/config'
-import { loadDeck } from '../server/deckPolls'
-import { stopOnMistake, stopOnMistakes, UserMistake } from '../server/mistakes'
-import { listenError, portMistake } from '../server/portCheck'
-import { isStale } from '../server/stale'
+import { loadDeck } from '../server/domain/deckPolls'
+import { staleApps } from '../server/entries/appBuild'
+import { serverCommand } from '../server/entries/command'
+import { readConfig } from '../server/entries/config'
+import { stopOnMistake, stopOnMistakes, UserMistake } from '../server/entries/mistakes'
+import { listenError, portMistake } from '../server/entries/portCheck'
+import { isStale } from '../server/entries/stale'
 
 // `npm start [-- path/to/slides.md]`: the deck at that entry (slides.md by default), built into dist/ beside it.
 const given = process.argv.slice(2)
 const entry = given[0] ?? 'slides.md'
 // The user's mistakes are found before a build of a minute: the settings, the deck and its polls, the port.
-// Each ends `npm start` in one line with exit code 2, as the server would (server/main.ts).
+// Each ends `npm start` in one line with exit code 2, as the server would (server/entries/main.ts).
 stopOnMistakes('Cannot start: ')
 if (given.length > 1 || entry.startsWith('-'))
   throw new UserMistake(`npm start takes one thing, the path of a deck (npm start -- path/to/slides.md); got ${given.join(' ')}`)

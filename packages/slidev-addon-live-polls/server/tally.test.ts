@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { polls } from '../test/fixturePolls.ts'
 import { openTestStore } from '../test/testStore.ts'
-import { createPollService } from './pollService.ts'
+import { createPollService } from './domain/pollService.ts'
 import { aggregate, TEXT_ENTRIES_SHOWN } from './results.ts'
 import { createTally } from './tally.ts'
 

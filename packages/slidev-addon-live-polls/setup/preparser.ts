@@ -1,6 +1,6 @@
 import { definePreparserSetup } from '@slidev/types'
-import { loadDeck } from '../server/deckPolls'
-import { isMistake, stopOnMistake } from '../server/mistakes'
+import { loadDeck } from '../server/domain/deckPolls'
+import { isMistake, stopOnMistake } from '../server/entries/mistakes'
 
 // `slidev build` and `slidev export` print their banner before they load the Vite plugins that check the polls
 // (setup/vite-plugins.ts). Slidev runs this while it parses the deck, before the banner: a malformed poll

@@ -1,7 +1,7 @@
 import { defineVitePluginsSetup } from '@slidev/types'
-import { deckFromSlidev } from '../server/deckPolls'
-import { isMistake, stopOnMistake } from '../server/mistakes'
-import { createPollPlugin } from '../server/vitePlugin'
+import { deckFromSlidev } from '../server/domain/deckPolls'
+import { isMistake, stopOnMistake } from '../server/entries/mistakes'
+import { createPollPlugin } from '../server/entries/vitePlugin'
 
 // The deck's polls, from the slides Slidev has parsed: checked here, so that a malformed poll stops
 // `slidev`, `slidev build` and `slidev export` with a message naming the slide and the field. Slidev would

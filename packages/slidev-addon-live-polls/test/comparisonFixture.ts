@@ -1,5 +1,5 @@
 import type { Answer } from '../polls/types.ts'
-import type { Store } from '../server/store/store.ts'
+import type { Store } from '../server/stores/store.ts'
 import { moderationKey } from '../polls/normalizeText.ts'
 
 /** The groups compared, as asked: A, B and C workshop sessions and the default session. */

@@ -5,7 +5,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
-import { serverCommand } from '../server/command'
+import { serverCommand } from '../server/entries/command'
 
 /** The repository (the npm workspace root), where `npm start` runs. */
 export const root = resolve(import.meta.dirname, '..', '..', '..')

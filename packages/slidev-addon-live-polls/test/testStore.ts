@@ -1,8 +1,8 @@
-import type { StorageSettings } from '../server/store/openStore'
-import type { Store } from '../server/store/store'
+import type { StorageSettings } from '../server/stores/openStore'
+import type { Store } from '../server/stores/store'
 import process from 'node:process'
 import { inject } from 'vitest'
-import { openStore } from '../server/store/openStore'
+import { openStore } from '../server/stores/openStore'
 import { createTestSchema } from './postgres.ts'
 import { tempDb } from './serverProcess'
 

@@ -1,0 +1,72 @@
+import type { Plugin } from 'vite'
+import type { Deck } from '../domain/deckPolls.ts'
+import type { ServerConfig } from './config.ts'
+import { dirname, resolve } from 'node:path'
+import process from 'node:process'
+import { devServerDeny, viteDefaultDeny } from '../edge/devServerDeny.ts'
+import { apps, ensureAppsBuilt } from './appBuild.ts'
+import { DEFAULT_DB, pollServerSettings, readConfig } from './config.ts'
+import { createPollServer } from './createPollServer.ts'
+import { joinUrl } from './joinUrl.ts'
+
+/**
+ * Mounts the poll server on Slidev's Vite server, so `slidev` (dev) and `slidev export` read and
+ * write the same API and database as `npm start`.
+ */
+export function createPollPlugin(deck: Deck): Plugin {
+  // The settings, read from the environment once (at the first hook that needs them) for both hooks.
+  let resolved: ServerConfig | undefined
+  const settings = (): ServerConfig => resolved ??= readConfig(process.env)
+  return {
+    name: 'live-polls',
+    apply: 'serve',
+    // The dev server serves the project's files; the votes live among them. Setting server.fs.deny
+    // replaces Vite's own list, which is kept unless the project set one.
+    config(userConfig) {
+      const own = devServerDeny(settings().dbPath, dirname(resolve(DEFAULT_DB)))
+      return {
+        server: {
+          fs: {
+            deny: [
+              ...(userConfig.server?.fs?.deny
+                ? []
+                : viteDefaultDeny),
+              ...own,
+            ],
+          },
+        },
+      }
+    },
+    async configureServer(server) {
+      const config = settings()
+      await ensureAppsBuilt()
+      const polls = await createPollServer({
+        deck,
+        ...pollServerSettings(config),
+        // Set by `npm run handout`: the exported deck shows that session's final results.
+        handoutSession: process.env.HANDOUT_SESSION,
+        appDirs: apps,
+        joinUrl: () => {
+          const network = server.resolvedUrls?.network[0]
+          return config.publicUrl
+            ? joinUrl(0, config.publicUrl)
+            : `${network ?? server.resolvedUrls?.local[0] ?? '/'}vote/`
+        },
+      })
+      server.middlewares.use(polls.handle)
+      server.httpServer?.on('upgrade', (req, socket, head) => {
+        polls.upgrade(req, socket, head)
+      })
+      server.httpServer?.once('listening', () => {
+        // POLLS_QUIET: set by `npm run export`/`handout` (cli/slidevExport.ts), whose server is thrown away.
+        if (process.env.POLLS_QUIET)
+          return
+        const local = server.resolvedUrls?.local[0] ?? `http://localhost:${server.config.server.port}/`
+        // Slidev prints its own banner; this line is what a presenter needs on top of it.
+        // eslint-disable-next-line no-console
+        console.log(`\n  Polls: presenter ${local}presenter/1?token=${config.token}\n         console   ${local}console/?token=${config.token}\n         audience  ${server.resolvedUrls?.network[0] ?? local}vote/\n`)
+      })
+      server.httpServer?.on('close', () => void polls.close())
+    },
+  }
+}
