@@ -1,5 +1,6 @@
+import type { KindTable } from '../kinds/shared/logic.ts'
 import type { Comparison, Poll, PollComparison, PollResults, TextEntry } from './types.ts'
-import { scalePoints } from './scalePoints.ts'
+import { tables } from '../kinds/tables.ts'
 
 /** One group of a comparison, or all of them together: a column of the console's tables and the projector's. */
 export interface ComparisonColumn {
@@ -33,9 +34,19 @@ export interface ComparisonRow {
   cells: (ComparisonCell | null)[]
 }
 
-/** A poll's comparison as rows and columns, the same for the console's tables and the projector's bars. */
+/**
+ * A poll's comparison as rows and columns: the one model the console's tables, the projector's bars and the handout's
+ * pages read. The columns are the same for every kind; the rows are the kind's (kinds/<kind>/table.ts).
+ */
 export interface ComparisonTable {
   columns: ComparisonColumn[]
+  /**
+   * How a cell reads: answers and a share of the group (`shares`), Borda points and a place (`places`), or no cells,
+   * only each column's answers (`texts`).
+   */
+  figures: 'shares' | 'places' | 'texts'
+  /** Rows have labels of their own (options, points); open text's rows are only places in each column's list. */
+  labelled: boolean
   /** Options (single, multiple; ranking in the combined order), points of the scale; none for open text. */
   rows: ComparisonRow[]
   /** The scale's mean in each column (null: withheld or nobody answered). */
@@ -62,12 +73,6 @@ export function groupLabel(code: string, names: Comparison['names'], labels: Com
   return names[code] ?? (code === 'default'
     ? labels.defaultSession
     : code)
-}
-
-function percent(count: number, of: number): number {
-  return of
-    ? Math.round((count / of) * 100)
-    : 0
 }
 
 /**
@@ -101,90 +106,15 @@ export function comparisonTable(poll: Poll, compared: PollComparison, comparison
   const cellsOf = (cell: (results: PollResults) => ComparisonCell | null): (ComparisonCell | null)[] =>
     columns.map(column => column.results && cell(column.results))
 
-  switch (poll.kind) {
-    case 'single':
-    case 'multiple':
-      return {
-        columns,
-        rows: poll.options.map(option => ({
-          id: option.id,
-          label: option.label,
-          cells: cellsOf((results) => {
-            const count = 'counts' in results
-              ? results.counts[option.id] ?? 0
-              : 0
-            return {
-              count,
-              share: percent(count, results.participants),
-            }
-          }),
-        })),
-      }
-    case 'scale':
-      return {
-        columns,
-        rows: scalePoints(poll).map(point => ({
-          id: String(point),
-          label: point === poll.min
-            ? `${point} · ${poll.minLabel}`
-            : point === poll.max
-              ? `${point} · ${poll.maxLabel}`
-              : String(point),
-          cells: cellsOf((results) => {
-            const count = 'counts' in results
-              ? results.counts[point] ?? 0
-              : 0
-            return {
-              count,
-              share: percent(count, results.participants),
-            }
-          }),
-        })),
-        means: columns.map(column => (column.results?.kind === 'scale'
-          ? column.results.mean
-          : null)),
-      }
-    case 'ranking': {
-      const combined = compared.combined.kind === 'ranking'
-        ? compared.combined.order
-        : []
-      // The combined order first, then any option nobody ranked yet, as the deck lists them.
-      const order = [
-        ...new Set([
-          ...combined,
-          ...poll.options.map(o => o.id),
-        ]),
-      ]
-      return {
-        columns,
-        rows: order.map(id => ({
-          id,
-          label: poll.options.find(o => o.id === id)?.label ?? id,
-          cells: cellsOf((results) => {
-            if (results.kind !== 'ranking')
-              return null
-            const points = results.scores[id] ?? 0
-            const best = Math.max(0, ...Object.values(results.scores))
-            const place = results.order.indexOf(id) + 1
-            return {
-              count: points,
-              share: percent(points, best),
-              place: place || undefined,
-            }
-          }),
-        })),
-      }
-    }
-    case 'text':
-      return {
-        columns,
-        rows: [],
-        texts: columns.map(column => (column.results?.kind === 'text'
-          ? {
-              entries: column.results.entries.slice(0, textsShown),
-              more: Math.max(0, column.results.entries.length - textsShown) + column.results.moreEntries,
-            }
-          : null)),
-      }
+  // The kind's rows, for a poll of that kind: `tables` is keyed by kind, so the pair always matches.
+  const rows = tables[poll.kind] as KindTable<Poll, PollResults>
+  return {
+    columns,
+    ...rows(poll, {
+      columns,
+      combined: compared.combined,
+      textsShown,
+      cellsOf,
+    }),
   }
 }

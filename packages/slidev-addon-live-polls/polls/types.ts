@@ -1,60 +1,25 @@
 // One set of types for the poll server, the slide components and the phone voting page.
 
-import type { Poll, PollKind } from './schema.ts'
+import type { MultiplePoll, MultipleResults, Poll, PollKind, ResultsByKind, SinglePoll, SingleResults } from '../kinds/definitions.ts'
+import type { PollState, ResultsBase } from '../kinds/shared/results.ts'
 
-export type { ChoicePoll, Poll, PollKind, PollOption, RankingPoll, ScalePoll, TextPoll } from './schema.ts'
+export type { Poll, PollKind, RankingPoll, RankingResults, ScalePoll, ScaleResults, TextEntry, TextPoll, TextResults } from '../kinds/definitions.ts'
+export type { PollOption } from '../kinds/shared/definition.ts'
+
+export type { PollState } from '../kinds/shared/results.ts'
 
 /** An option id (single), option ids (multiple), an integer (scale), a string (text), option ids in order (ranking). */
 export type Answer = string | string[] | number
 
-export interface PollState {
-  open: boolean
-  revealed: boolean
-}
+/** The choice kinds' polls and results (an option or several of a list). */
+export type ChoicePoll = SinglePoll | MultiplePoll
+export type ChoiceResults = SingleResults | MultipleResults
 
-interface ResultsBase extends PollState {
-  id: string
-  kind: PollKind
-  /** Distinct participants who answered. */
-  participants: number
-}
-
-export interface ChoiceResults extends ResultsBase {
-  kind: 'single' | 'multiple'
-  counts: Record<string, number>
-}
-
-export interface ScaleResults extends ResultsBase {
-  kind: 'scale'
-  counts: Record<string, number>
-  mean: number | null
-}
-
-export interface TextEntry {
-  text: string
-  count: number
-}
-
-export interface TextResults extends ResultsBase {
-  kind: 'text'
-  /** Answers grouped as moderation compares them, most frequent first: the first 100 groups in live results, every group in exports. */
-  entries: TextEntry[]
-  /** Groups not listed in `entries`. */
-  moreEntries: number
-}
-
-export interface RankingResults extends ResultsBase {
-  kind: 'ranking'
-  /** Borda points: an option ranked first of n gets n−1 points, last gets 0. */
-  scores: Record<string, number>
-  /** Option ids, best first. */
-  order: string[]
-}
-
-export type PollResults = ChoiceResults | ScaleResults | TextResults | RankingResults
+/** Any kind's results (kinds/<kind>/definition.ts). */
+export type PollResults = ResultsByKind[PollKind]
 
 /** Results while hidden: only how many have answered. */
-export interface HiddenResults extends ResultsBase {
+export interface HiddenResults extends ResultsBase<PollKind> {
   hidden: true
 }
 

@@ -1,5 +1,6 @@
 import type { Answer, Poll, PollResults } from '../polls/types.ts'
 import { createHash } from 'node:crypto'
+import { countingOf } from '../kinds/counting.ts'
 
 export interface AnswerRow {
   poll: string
@@ -15,13 +16,13 @@ export function pseudonym(session: string, participant: string): string {
   return createHash('sha256').update(`${session}\n${participant}`).digest('hex').slice(0, 12)
 }
 
-function answerText(answer: Answer, kind: Poll['kind']): string {
-  if (Array.isArray(answer)) {
-    return answer.join(kind === 'ranking'
-      ? ' > '
-      : '; ')
-  }
-  return String(answer)
+/** An answer as its poll's kind writes it in a cell (kinds/<kind>/count.ts); an answer to no poll of the deck as is. */
+function answerText(answer: Answer, poll: Poll | undefined): string {
+  return poll
+    ? countingOf(poll).answerText(answer)
+    : Array.isArray(answer)
+      ? answer.join('; ')
+      : String(answer)
 }
 
 // Characters some readers take as line breaks, and NUL: dropped, so a cell cannot spill into a new row.
@@ -59,16 +60,16 @@ export interface SessionRows {
  * expect: the privacy note travels in the JSON export and on the CLI's stderr, never as a comment line here.
  */
 export async function* csvPieces(sessions: Iterable<SessionRows>, polls: Poll[]): AsyncGenerator<string> {
-  const kinds = new Map(polls.map(p => [p.id, p.kind]))
+  const byId = new Map(polls.map(p => [p.id, p]))
   yield `${CSV_HEADER}\n`
   for (const { session, pages } of sessions) {
     for await (const rows of pages) {
       yield rows.map(r => `${[
         session || 'default',
         r.poll,
-        kinds.get(r.poll) ?? '',
+        byId.get(r.poll)?.kind ?? '',
         pseudonym(session, r.participant),
-        answerText(r.answer, kinds.get(r.poll) ?? 'single'),
+        answerText(r.answer, byId.get(r.poll)),
         new Date(r.at).toISOString(),
       ].map(csvCell).join(',')}\n`).join('')
     }

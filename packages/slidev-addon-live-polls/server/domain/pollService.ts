@@ -1,6 +1,7 @@
 import type { Answer, Comparison, ComparisonView, HiddenResults, Poll, PollComparison, PollResults, PollState } from '../../polls/types.ts'
 import type { Store, StoreChange, StoredAs } from '../stores/store.ts'
 import type { Tally } from '../tally.ts'
+import { countingOf } from '../../kinds/counting.ts'
 import { moderationKey } from '../../polls/normalizeText.ts'
 import { validateAnswer } from '../../polls/validateAnswer.ts'
 import { comparePoll, largeEnough } from '../compare.ts'
@@ -321,7 +322,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
       // A moderated text sent again, however disguised, is stored, but stays off the charts and exports. The
       // store decides that as it writes the vote (a text may be hidden while the vote waits for its batch),
       // and the answers kept in memory follow what it stored.
-      const key = poll(id).kind === 'text'
+      const key = countingOf(poll(id)).moderated
         ? moderationKey(String(checked.answer))
         : undefined
       let stored: StoredAs
@@ -432,7 +433,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
 
     /** Moderation: takes every answer reading as `text` (see moderationKey) off the charts and out of exports. */
     async hideText(session: string, id: string, text: string): Promise<number> {
-      if (poll(id).kind !== 'text')
+      if (!countingOf(poll(id)).moderated)
         throw new PollError(400, 'only open-text answers can be hidden')
       const hidden = await store.hideAnswers(session, id, moderationKey(text), Date.now())
       const tally = await tallyOf(session, id)
@@ -449,7 +450,7 @@ export function createPollService({ store, polls, revealAll = false }: PollServi
 
     /** Undoes hideText: answers reading as `text` count again, and it may be sent again. Returns how many came back. */
     async unhideText(session: string, id: string, text: string): Promise<number> {
-      if (poll(id).kind !== 'text')
+      if (!countingOf(poll(id)).moderated)
         throw new PollError(400, 'only open-text answers can be hidden')
       const shown = await store.unhideAnswers(session, id, moderationKey(text))
       const tally = await tallyOf(session, id)

@@ -1,4 +1,4 @@
-import type { ScalePoll } from './types.ts'
+import type { ScalePoll } from './definition.ts'
 
 /** The whole numbers a scale poll accepts, lowest first. */
 export function scalePoints(poll: ScalePoll): number[] {

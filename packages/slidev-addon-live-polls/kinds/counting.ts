@@ -1,0 +1,23 @@
+import type { PollResults } from '../polls/types.ts'
+import type { Poll, PollKind, PollOf, ResultsByKind } from './definitions.ts'
+import type { KindCounting } from './shared/logic.ts'
+import { counting as multiple } from './multiple/count.ts'
+import { counting as ranking } from './ranking/count.ts'
+import { counting as scale } from './scale/count.ts'
+import { counting as single } from './single/count.ts'
+import { counting as text } from './text/count.ts'
+
+// The server's entry (plain Node, no .vue): how each kind counts answers, combines groups and exports an answer.
+
+export const countings: { [K in PollKind]: KindCounting<PollOf<K>, ResultsByKind[K]> } = {
+  single,
+  multiple,
+  scale,
+  text,
+  ranking,
+}
+
+/** `poll`'s kind's counting: `countings` is keyed by kind, so poll and counting always match. */
+export function countingOf(poll: Pick<Poll, 'kind'>): KindCounting<Poll, PollResults> {
+  return countings[poll.kind] as unknown as KindCounting<Poll, PollResults>
+}

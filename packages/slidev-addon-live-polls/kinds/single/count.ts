@@ -1,0 +1,3 @@
+import { choiceCounting } from '../shared/choiceCount.ts'
+
+export const counting = choiceCounting('single')
