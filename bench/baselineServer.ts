@@ -1,4 +1,4 @@
-// The comparison point: the least a WebSocket poll server can do. Same /ws protocol as server/transports/realtime.ts, but
+// The comparison point: the least a WebSocket poll server can do. Same /ws protocol as server/transports/realtime/protocol.ts, but
 // no validation, no SQLite, no rate limits: each vote is acked at once, counted in memory, and the presenter gets a
 // results-like message at most every 30 ms (the real server's coalescing interval). Whatever the real server costs
 // beyond this is the price of its guarantees.

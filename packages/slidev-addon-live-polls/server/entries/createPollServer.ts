@@ -2,6 +2,7 @@ import type { Buffer } from 'node:buffer'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Deck } from '../domain/deckPolls.ts'
+import type { PollService } from '../domain/pollService.ts'
 import type { AddressBudgets } from '../edge/addressBudgets.ts'
 import type { RequestHandler } from '../edge/http.ts'
 import type { StorageSettings } from '../stores/openStore.ts'
@@ -55,7 +56,7 @@ export interface PollServer {
   handle: RequestHandler
   /** Takes WebSocket upgrades for /ws; false for other paths. */
   upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean
-  service: ReturnType<typeof createPollService>
+  service: PollService
   /** Where votes are kept: the SQLite file, or the PostgreSQL address without its password. */
   storage: string
   stats: () => RealtimeStats
