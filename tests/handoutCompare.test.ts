@@ -336,14 +336,15 @@ describe('npm run handout -- --sessions', () => {
         '5 · 38%',
       ],
     ])
-    // Ranking: Borda points and place in each group, options in the combined order (equal points, equal place).
+    // Ranking: Borda points and place in each group, options in the combined order; equal points keep the poll's
+    // order (resources before culture, regulation before support), as the console and the projector place them.
     const ranking = section(appendix, question('challenges-rank'), question('what-else'))
     // (combined: culture 33, resources 28, support 27, regulation 22, outsourcing 20)
     expect(figureRows(ranking, APPENDIX_FIGURE)).toEqual([
       [
+        '28 · #2',
         '28 · #1',
-        '28 · #1',
-        '12 · #3',
+        '12 · #4',
         '12 · #3',
         '0 · #5',
       ],
@@ -484,9 +485,9 @@ describe('npm run handout -- --sessions', () => {
     ])
     // (combined: culture 33, resources 28, support 27, regulation 22, outsourcing 20)
     expect(figureRows(table('challenges-rank'), APPENDIX_FIGURE)).toEqual([
-      ['28 · #1', '5 · #4', '33 · #1'],
+      ['28 · #2', '5 · #4', '33 · #1'],
       ['28 · #1', '0 · #5', '28 · #2'],
-      ['12 · #3', '15 · #2', '27 · #3'],
+      ['12 · #4', '15 · #2', '27 · #3'],
       ['12 · #3', '10 · #3', '22 · #4'],
       ['0 · #5', '20 · #1', '20 · #5'],
     ])

@@ -1,6 +1,12 @@
-import type { Poll, PollComparison, PollResults } from '../polls/types'
-import { withheldText } from '../polls/comparisonTable'
-import { counted, pct, sortTextEntries } from './handoutAppendix'
+import type { ComparisonCell, ComparisonColumn } from '../polls/comparisonTable'
+import type { Poll, PollComparison } from '../polls/types'
+import { referenceDetail } from '../kinds/shared/handout'
+import { comparisonTable, withheldText } from '../polls/comparisonTable'
+import { counted } from './handoutAppendix'
+
+// The handout's reading of the one comparison table model (polls/comparisonTable.ts, each kind's rows from
+// kinds/<kind>/table.ts): the console's and the projector's rows, places and text order, with cells formatted for
+// print. Nothing here knows a kind; what differs is the model's `figures`.
 
 /** A group in a compared handout: its code as compared (`default` for the default session) and what it is called. */
 export interface HandoutGroup {
@@ -50,6 +56,8 @@ export interface ComparedTable {
   columns: Column[]
   /** Text polls: rows are places in each group's own list, so they have no label of their own. */
   unlabelled: boolean
+  /** The last row sums the others up (the scale's mean). */
+  total: boolean
 }
 
 /** The "fewer than 5" every compared output shows for a withheld group, never its count. */
@@ -57,132 +65,57 @@ export function fewerThan(minGroupSize: number): string {
   return `fewer than ${minGroupSize}`
 }
 
-function optionLabel(poll: Poll, id: string): string {
-  return 'options' in poll
-    ? poll.options.find(o => o.id === id)?.label ?? id
-    : id
-}
+const EMPTY: Cell = { value: '', short: '' }
 
-/** The rows every column shares: options, scale points, the combined ranking's order, or places in a text list. */
-function rowKeys(poll: Poll, combined: PollResults, textRows: number, shown: PollResults[]): string[] {
-  switch (combined.kind) {
-    case 'single':
-    case 'multiple':
-      return 'options' in poll
-        ? poll.options.map(o => o.id)
-        : []
-    case 'scale':
-      return [
-        ...Object.keys(combined.counts),
-        'mean',
-      ]
-    case 'ranking':
-      return combined.order
-    case 'text': {
-      const longest = Math.max(0, ...shown.map(r => r.kind === 'text'
-        ? r.entries.length
-        : 0))
-      const places = Array.from({
-        length: Math.min(textRows, longest),
-      }, (_, i) => String(i + 1))
-      return shown.some(r => unlisted(r, textRows))
-        ? [...places, 'more']
-        : places
-    }
+/** A cell of the model as print reads it: answers · share, or points · place. */
+function figure(cell: ComparisonCell | null | undefined, column: ComparisonColumn, places: boolean): Cell {
+  if (!cell)
+    return EMPTY
+  if (places) {
+    const place = `#${cell.place ?? '–'}`
+    return { share: cell.share / 100, value: `${cell.count} · ${place}`, short: place }
   }
+  // Of nobody, a dash: no share of an empty group.
+  const share = column.results?.participants
+    ? `${cell.share}%`
+    : '–'
+  return { share: cell.share / 100, value: `${cell.count} · ${share}`, short: share }
 }
 
-function row(poll: Poll, key: string): Row {
-  switch (poll.kind) {
-    case 'scale': {
-      if (key === 'mean')
-        return { label: 'Mean' }
-      const ends: Record<number, string> = { [poll.min]: poll.minLabel, [poll.max]: poll.maxLabel }
-      const end = ends[Number(key)]
-      return {
-        label: end
-          ? `${key} · ${end}`
-          : key,
-      }
-    }
-    case 'text':
-      return { label: '' }
-    case 'ranking':
-      return {
-        label: optionLabel(poll, key),
-      }
-    default: {
-      const option = poll.options.find(o => o.id === key)
-      return option?.reference === undefined
-        ? {
-            label: optionLabel(poll, key),
-          }
-        : {
-            label: option.label,
-            detail: `${poll.referenceName ?? 'Reference'} ${option.reference}%${option.referenceNote
-              ? ` (${option.referenceNote})`
-              : ''}`,
-            reference: option.reference / 100,
-          }
-    }
-  }
-}
+/**
+ * A compared poll as rows and columns, for the poll page's bars and the appendix's table: each group's figures
+ * (none at all for a group withheld from it), then the groups shown combined, read from the comparison table model.
+ */
+export function comparedTable(poll: Poll, compared: PollComparison, groups: HandoutGroup[], minGroupSize: number, textRows: number): ComparedTable {
+  const model = comparisonTable(poll, compared, {
+    sessions: groups.map(g => g.label),
+    names: Object.fromEntries(groups.map(g => [g.label, g.name])),
+    minGroupSize,
+  }, { defaultSession: 'default', combined: 'All groups' }, textRows)
 
-/** How many of the group chose an option (or a scale point), and what share of it that is. */
-function share(n: number, of: number): Cell {
-  return {
-    share: of
-      ? n / of
-      : 0,
-    value: `${n} · ${pct(n, of)}`,
-    short: pct(n, of),
-  }
-}
-
-/** A group's (or the combined) figures for each row. */
-function cells(keys: string[], results: PollResults, textRows: number): Cell[] {
-  const of = results.participants
-  switch (results.kind) {
-    case 'single':
-    case 'multiple':
-      return keys.map(id => share(results.counts[id] ?? 0, of))
-    case 'scale':
-      return keys.map((point) => {
-        if (point !== 'mean')
-          return share(results.counts[point] ?? 0, of)
-        const mean = results.mean === null
-          ? '–'
-          : String(results.mean)
-        return { value: mean, short: mean }
-      })
-    case 'ranking': {
-      const points = Object.values(results.scores)
-      const best = Math.max(1, ...points)
-      return keys.map((id) => {
-        const own = results.scores[id] ?? 0
-        // Equal points, equal place: 1, 1, 3 (as sports tables count).
-        const place = `#${1 + points.filter(p => p > own).length}`
-        return {
-          share: own / best,
-          value: `${own} · ${place}`,
-          short: place,
-        }
-      })
-    }
-    case 'text': {
-      const entries = sortTextEntries(results.entries).slice(0, textRows)
-      const most = entries[0]?.count ?? 1
-      return keys.map((key, i) => {
-        if (key === 'more') {
-          const left = unlisted(results, textRows)
-          return left
+  let rows: Row[]
+  let cellsOf: (column: ComparisonColumn, i: number) => Cell[]
+  if (model.texts) {
+    // A place per answer, as many as the longest list shows, and a line for those not listed where any column has them.
+    const texts = model.texts
+    const places = Math.max(0, ...texts.map(list => list?.entries.length ?? 0))
+    const more = texts.some(list => list?.more)
+    rows = Array.from({ length: places + (more
+      ? 1
+      : 0) }, () => ({ label: '' }))
+    cellsOf = (_, i) => {
+      const list = texts[i]!
+      const most = list.entries[0]?.count ?? 1
+      return rows.map((_, r) => {
+        if (r === places) {
+          return list.more
             ? {
-                value: counted(left, 'more answer', 'more answers'),
-                short: `+${left} more`,
+                value: counted(list.more, 'more answer', 'more answers'),
+                short: `+${list.more} more`,
               }
-            : { value: '', short: '' }
+            : EMPTY
         }
-        const entry = entries[i]
+        const entry = list.entries[r]
         return entry
           ? {
               share: entry.count / most,
@@ -190,57 +123,65 @@ function cells(keys: string[], results: PollResults, textRows: number): Cell[] {
               short: String(entry.count),
               text: entry.text,
             }
-          : { value: '', short: '' }
+          : EMPTY
       })
     }
   }
-}
-
-/**
- * A compared poll as rows and columns, for the poll page's bars and the appendix's table: each group's figures
- * (none at all for a group withheld from it), then the groups shown combined.
- */
-export function comparedTable(poll: Poll, compared: PollComparison, groups: HandoutGroup[], minGroupSize: number, textRows: number): ComparedTable {
-  const shown = groups.map(g => compared.bySession[g.label]!).filter((r): r is PollResults => !('withheld' in r || 'hidden' in r))
-  const keys = rowKeys(poll, compared.combined, textRows, [...shown, compared.combined])
-  const answers = (r: PollResults): string => counted(r.participants, 'answer', 'answers')
-  return {
-    rows: keys.map(key => row(poll, key)),
-    unlabelled: poll.kind === 'text',
-    columns: [
-      ...groups.map((group): Column => {
-        const results = compared.bySession[group.label]!
-        return {
-          name: group.name,
-          code: group.name === group.label
-            ? undefined
-            : group.label,
-          combined: false,
-          ...('withheld' in results || 'hidden' in results
-            ? {
-                answers: fewerThan(minGroupSize),
-                withheld: withheldText({ fewerThan: minGroupSize }),
-                cells: null,
-              }
-            : {
-                answers: answers(results),
-                cells: cells(keys, results, textRows),
-              }),
-        }
-      }),
-      {
-        name: 'All groups',
-        answers: answers(compared.combined),
-        combined: true,
-        cells: cells(keys, compared.combined, textRows),
-      },
-    ],
+  else {
+    const options = 'options' in poll && model.figures === 'shares'
+      ? poll.options
+      : []
+    rows = model.rows.map((row) => {
+      const option = options.find(o => o.id === row.id)
+      return option?.reference === undefined
+        ? { label: row.label }
+        : {
+            label: row.label,
+            detail: referenceDetail(poll, option),
+            reference: option.reference / 100,
+          }
+    })
+    if (model.means)
+      rows.push({ label: 'Mean' })
+    cellsOf = (column, i) => [
+      ...model.rows.map(row => figure(row.cells[i], column, model.figures === 'places')),
+      ...model.means
+        ? [
+            String(model.means[i] ?? '–'),
+          ].map(mean => ({ value: mean, short: mean }))
+        : [],
+    ]
   }
-}
 
-/** How many text groups a column does not list. */
-function unlisted(results: PollResults, textRows: number): number {
-  return results.kind === 'text'
-    ? Math.max(0, results.entries.length - textRows) + results.moreEntries
-    : 0
+  const answers = (participants: number): string => counted(participants, 'answer', 'answers')
+  return {
+    rows,
+    unlabelled: !model.labelled,
+    total: model.means !== undefined,
+    columns: model.columns.map((column, i): Column => {
+      const group = groups[i]
+      const head = group
+        ? {
+            name: group.name,
+            code: group.name === group.label
+              ? undefined
+              : group.label,
+            combined: false,
+          }
+        : { name: column.label, combined: true }
+      return {
+        ...head,
+        ...column.results
+          ? {
+              answers: answers(column.results.participants),
+              cells: cellsOf(column, i),
+            }
+          : {
+              answers: fewerThan(minGroupSize),
+              withheld: withheldText({ fewerThan: minGroupSize }),
+              cells: null,
+            },
+      }
+    }),
+  }
 }

@@ -1,6 +1,6 @@
-import type { Poll } from '../polls/types'
 import type { Column, ComparedTable, Row } from './comparedTable'
 import type { HandoutComparison } from './handoutComparison'
+import { handoutOf } from '../kinds/handouts'
 import { comparedTable, fewerThan } from './comparedTable'
 import { escapeHtml } from './escapeHtml'
 import { counted } from './handoutAppendix'
@@ -10,14 +10,6 @@ export const COMPARED_TEXT_ROWS = 10
 
 /** Up to this many groups stand in columns; more are rows, where a long name has room (as on the poll pages). */
 const GROUPS_AS_COLUMNS = 3
-
-const KIND: Record<Poll['kind'], string> = {
-  single: 'single choice: answers · share of the group',
-  multiple: 'multiple choice: answers · share of the group\'s participants, adding up to more than 100%',
-  scale: 'scale: answers · share per point, and the mean',
-  text: 'open text, equal answers grouped: each group\'s most frequent answers with their counts',
-  ranking: 'ranking: Borda points (of n options the first gets n−1, the last 0) · place in the group, in the combined order',
-}
 
 function comb(col: Column): string {
   return col.combined
@@ -107,12 +99,12 @@ export function comparedAppendixHtml(data: HandoutComparison): string {
       <h2>${escapeHtml(poll.question)}</h2>
       <p class="meta">${counted(compared.combined.participants, 'answer', 'answers')} ${table.columns.some(c => !c.combined && !c.cells)
         ? 'in the groups shown'
-        : 'in all'} · ${KIND[poll.kind]}</p>
+        : 'in all'} · ${handoutOf(poll).comparedLabel}</p>
       ${!table.rows.length
         ? '<p class="total">No answers.</p>'
         : groups.length > GROUPS_AS_COLUMNS
           ? groupsAsRows(table)
-          : groupsAsColumns(table, poll.kind === 'scale')}
+          : groupsAsColumns(table, table.total)}
       ${'referenceLabel' in poll && poll.referenceLabel
         ? `<p class="source">Reference figures: ${escapeHtml(poll.referenceLabel)}</p>`
         : ''}

@@ -213,7 +213,7 @@ describe('comparedTable', () => {
     expect(table.rows[0]).toEqual({ label: 'Option A', detail: 'Survey 30%', reference: 0.3 })
   })
 
-  it('ranks by Borda points in the combined order, equal points sharing a place', () => {
+  it('ranks by Borda points in the combined order, places as the console gives them (equal points: the poll\'s order, 1, 2, 3)', () => {
     const table = comparedTable(findPoll('ranking')!, ranking, rankingGroups, 5, 10)
     expect(table.rows.map(r => r.label)).toEqual([
       'Topic two',
@@ -223,18 +223,18 @@ describe('comparedTable', () => {
       'Topic five',
     ])
     expect(table.columns[0]!.cells!.map(c => c.value)).toEqual([
-      '10 · #1',
+      '10 · #2',
       '10 · #1',
       '5 · #3',
       '0 · #4',
-      '0 · #4',
+      '0 · #5',
     ])
     expect(table.columns[1]!.cells!.map(c => c.value)).toEqual([
       '6 · #1',
       '2 · #3',
       '0 · #4',
       '3 · #2',
-      '0 · #4',
+      '0 · #5',
     ])
     expect(table.columns[2]!.cells).toBeNull()
     expect(table.columns[3]!.cells!.map(c => c.value)).toEqual([

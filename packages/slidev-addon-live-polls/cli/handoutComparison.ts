@@ -1,5 +1,6 @@
 import type { Comparison, Poll } from '../polls/types'
 import type { Cell, HandoutGroup, Row } from './comparedTable'
+import { handoutOf } from '../kinds/handouts'
 import { largeEnough } from '../server/compare'
 import { comparedTable, fewerThan } from './comparedTable'
 import { escapeHtml } from './escapeHtml'
@@ -125,11 +126,9 @@ export function comparedSlideHtml(data: HandoutComparison, poll: Poll): string {
     : ''}repeat(${valueColumns}, minmax(0, 1fr))`
   return `<div class="compared" data-poll="${escapeHtml(poll.id)}">
     <h3>${escapeHtml(poll.question)}</h3>
-    <p class="sub">${data.groups.length} groups side by side and combined${poll.kind === 'ranking'
-      ? ' · place by Borda points'
-      : poll.kind === 'multiple'
-        ? ' · shares of participants'
-        : ''}</p>
+    <p class="sub">${data.groups.length} groups side by side and combined${handoutOf(poll).comparedNote
+      ? ` · ${handoutOf(poll).comparedNote}`
+      : ''}</p>
     <div class="cgrid${across
       ? ' across'
       : ''}${valueColumns > 5

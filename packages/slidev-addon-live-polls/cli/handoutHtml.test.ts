@@ -1,9 +1,10 @@
 import type { TextResults } from '../polls/types'
 import { describe, expect, it } from 'vitest'
+import { sortTextEntries, TEXT_ROWS } from '../kinds/text/handout'
 import { findPoll } from '../test/fixturePolls.ts'
 import { deckFonts } from './deckFontFaces'
 import { escapeHtml } from './escapeHtml'
-import { appendixHtml, sortTextEntries, TEXT_ROWS } from './handoutAppendix'
+import { appendixHtml } from './handoutAppendix'
 import { handoutHtml, notesHtml } from './handoutHtml'
 
 function textResults(entries: { text: string, count: number }[]): TextResults {

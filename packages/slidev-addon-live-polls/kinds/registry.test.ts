@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { countings } from './counting.ts'
 import { answers, schemas } from './definitions.ts'
+import { handouts } from './handouts.ts'
 import { KINDS } from './registry.ts'
 import { tables } from './tables.ts'
 
@@ -38,6 +39,10 @@ describe('the kinds registry', () => {
       Object.keys(tables),
     ],
     [
+      'handouts.ts (PDF handout)',
+      Object.keys(handouts),
+    ],
+    [
       'charts.ts (slides)',
       keysIn('./charts.ts', 'charts'),
     ],
@@ -49,12 +54,13 @@ describe('the kinds registry', () => {
     expect([...keys].sort()).toEqual([...KINDS].sort())
   })
 
-  it('every kind has a folder with its definition, its chart and its input', () => {
+  it('every kind has a folder with its definition, counting, table, handout, chart and input', () => {
     for (const kind of KINDS) {
       expect(readFileSync(new URL(`./${kind}/definition.ts`, import.meta.url), 'utf8')).toContain(`'${kind}'`)
       for (const part of [
         'count.ts',
         'table.ts',
+        'handout.ts',
         'Chart.vue',
         'Input.vue',
       ])

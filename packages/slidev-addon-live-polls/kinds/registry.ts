@@ -1,8 +1,9 @@
 // The one list of poll kinds. A kind lives in its own folder (kinds/<name>/); each surface has an entry that maps
 // every name here to that surface's part of the kind, and kinds/registry.test.ts checks each entry against this list:
 //   definitions.ts  the deck's schema and answer validation (server, CLI, deck loading)
-//   logic.ts        counting, combined columns, comparison rows, export text (server, CLI, slides, console)
-//   handout.ts      the PDF handout's HTML (CLI)
+//   counting.ts     counting, combined columns, export text (server, CLI; plain Node)
+//   tables.ts       comparison rows: the one table model of console, projector and handout
+//   handouts.ts     the PDF handout's labels and a session's appendix (CLI)
 //   charts.ts       the slides' charts (Vue)
 //   inputs.ts       the phone page's inputs (Vue; only these, the page stays small)
 // Adding a kind: a folder, its name here, its messages (i18n/*.json, under `kinds.<name>`), its docs (docs/api.md).
