@@ -14,9 +14,8 @@ const processes = [
 // implementations, the same tests (packages/slidev-addon-live-polls/test/testStore.ts).
 const onBothStores = [
   'packages/slidev-addon-live-polls/server/stores/**/*.test.ts',
-  'packages/slidev-addon-live-polls/server/domain/{moderation,resultsCache,sessionList,sessions,sharedDatabase,voteIsolation,votePath}.test.ts',
+  'packages/slidev-addon-live-polls/server/domain/{compare,compareExport,moderation,resultsCache,sessionList,sessions,sharedDatabase,tally,voteIsolation,votePath}.test.ts',
   'packages/slidev-addon-live-polls/server/transports/{api,apiToken,realtime,textBoundary}.test.ts',
-  'packages/slidev-addon-live-polls/server/{compare,compareExport,tally}.test.ts',
 ]
 
 export default defineConfig({

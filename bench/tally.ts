@@ -7,7 +7,7 @@ export interface Tally {
   counts?: Record<string, number>
 }
 
-/** The options an answer adds one to, as the server counts them (server/counts.ts). */
+/** The options an answer adds one to, as the server counts them (kinds/counting.ts). */
 function countedKeys(kind: PollKind, answer: Answer): string[] {
   switch (kind) {
     case 'single':

@@ -1,7 +1,7 @@
 import type { Comparison, Poll } from '../polls/types'
 import type { Cell, HandoutGroup, Row } from './comparedTable'
 import { handoutOf } from '../kinds/handouts'
-import { largeEnough } from '../server/compare'
+import { largeEnough } from '../server/domain/compare'
 import { comparedTable, fewerThan } from './comparedTable'
 import { escapeHtml } from './escapeHtml'
 import { counted } from './handoutAppendix'

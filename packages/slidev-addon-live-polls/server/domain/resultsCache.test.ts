@@ -1,15 +1,15 @@
 import type { Store } from '../stores/store.ts'
 import type { PollService } from './pollService.ts'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import * as counts from '../../kinds/counting.ts'
 import { polls } from '../../test/fixturePolls.ts'
 import { startInProcess, TOKEN } from '../../test/inProcessServer.ts'
 import { openTestStore } from '../../test/testStore.ts'
-import * as counts from '../counts.ts'
-import { TEXT_ENTRIES_SHOWN } from '../results.ts'
 import { createPollService } from './pollService.ts'
+import { TEXT_ENTRIES_SHOWN } from './results.ts'
 
 // Every pass over a poll's answers is counted: the expensive path is observable.
-vi.mock('../counts.ts', { spy: true })
+vi.mock('../../kinds/counting.ts', { spy: true })
 const countAnswers = vi.mocked(counts.countAnswers)
 
 const ANSWERS = 20_000

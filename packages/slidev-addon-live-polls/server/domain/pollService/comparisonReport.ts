@@ -1,9 +1,9 @@
 import type { Comparison, ComparisonView, Poll, PollComparison } from '../../../polls/types.ts'
 import type { Store } from '../../stores/store.ts'
 import type { PollCaches } from './pollCaches.ts'
-import { comparePoll, largeEnough } from '../../compare.ts'
-import { csvPieces } from '../../exportResults.ts'
-import { TEXT_ENTRIES_SHOWN } from '../../results.ts'
+import { comparePoll, largeEnough } from '../compare.ts'
+import { csvPieces } from '../exportResults.ts'
+import { TEXT_ENTRIES_SHOWN } from '../results.ts'
 import { pollPages } from './exportReport.ts'
 
 /** A comparison's export as jsonPieces writes it: its polls compared one at a time, as each is written. */

@@ -1,7 +1,7 @@
 import type { Poll } from '../../../polls/types.ts'
 import type { Store } from '../../stores/store.ts'
 import type { PollReads } from './pollReads.ts'
-import { csvPieces, exportDocument } from '../../exportResults.ts'
+import { csvPieces, exportDocument } from '../exportResults.ts'
 import { rowPages } from '../rowPages.ts'
 
 /** A session's answers as downloads: both read as they are written, so neither is ever held whole. */

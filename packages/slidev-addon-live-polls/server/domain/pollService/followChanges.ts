@@ -1,5 +1,5 @@
 import type { Store, StoreChange } from '../../stores/store.ts'
-import type { Tally } from '../../tally.ts'
+import type { Tally } from '../tally.ts'
 import type { DeckIndex } from './deckIndex.ts'
 import type { PollCaches } from './pollCaches.ts'
 import type { PollEvents } from './pollEvents.ts'

@@ -1,9 +1,9 @@
 import type { PollResults, PollState } from '../../../polls/types.ts'
 import type { Store } from '../../stores/store.ts'
-import type { Tally } from '../../tally.ts'
+import type { Tally } from '../tally.ts'
 import type { DeckIndex } from './deckIndex.ts'
 import type { PollEvents } from './pollEvents.ts'
-import { createTally } from '../../tally.ts'
+import { createTally } from '../tally.ts'
 
 /**
  * What is read from the store is kept in memory, and kept in step with every change: this process's own as it

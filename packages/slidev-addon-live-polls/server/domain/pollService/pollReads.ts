@@ -2,7 +2,7 @@ import type { Answer, HiddenResults, PollResults, PollState } from '../../../pol
 import type { Store } from '../../stores/store.ts'
 import type { DeckIndex } from './deckIndex.ts'
 import type { PollCaches } from './pollCaches.ts'
-import { hiddenResults } from '../../results.ts'
+import { hiddenResults } from '../results.ts'
 
 /** What phones and screens read live, all from the caches: the poll on screen, its state, an answer, results. */
 export interface PollReads {

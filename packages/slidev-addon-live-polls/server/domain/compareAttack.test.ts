@@ -1,13 +1,13 @@
-import type { HandoutGroup } from '../cli/comparedTable.ts'
-import type { Comparison, Poll, PollResults } from '../polls/types.ts'
-import type { Figures, Labelled } from '../test/deriveAnswers.ts'
-import type { InProcessServer } from '../test/inProcessServer.ts'
+import type { HandoutGroup } from '../../cli/comparedTable.ts'
+import type { Comparison, Poll, PollResults } from '../../polls/types.ts'
+import type { Figures, Labelled } from '../../test/deriveAnswers.ts'
+import type { InProcessServer } from '../../test/inProcessServer.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { comparedTable } from '../cli/comparedTable.ts'
-import { moderationKey } from '../polls/normalizeText.ts'
-import { csvFigures, derive, figuresOf, inKnownAlone, publishedFigures, subsets } from '../test/deriveAnswers.ts'
-import { polls } from '../test/fixturePolls.ts'
-import { startInProcess, TOKEN } from '../test/inProcessServer.ts'
+import { comparedTable } from '../../cli/comparedTable.ts'
+import { moderationKey } from '../../polls/normalizeText.ts'
+import { csvFigures, derive, figuresOf, inKnownAlone, publishedFigures, subsets } from '../../test/deriveAnswers.ts'
+import { polls } from '../../test/fixturePolls.ts'
+import { startInProcess, TOKEN } from '../../test/inProcessServer.ts'
 
 // An attacker who knows every other group's own results (what its room saw, or read with its code) and sees every
 // comparison of up to four groups, in every form it is published, tries to work out a small group's answers by

@@ -1,8 +1,8 @@
-import type { Comparison, PollResults } from '../polls/types.ts'
-import type { InProcessServer } from '../test/inProcessServer.ts'
+import type { Comparison, PollResults } from '../../polls/types.ts'
+import type { InProcessServer } from '../../test/inProcessServer.ts'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { derive, figuresOf, publishedFigures } from '../test/deriveAnswers.ts'
-import { startInProcess, TOKEN } from '../test/inProcessServer.ts'
+import { derive, figuresOf, publishedFigures } from '../../test/deriveAnswers.ts'
+import { startInProcess, TOKEN } from '../../test/inProcessServer.ts'
 
 let server: InProcessServer
 beforeEach(async () => {

@@ -1,7 +1,7 @@
-import type { Answer, Poll, PollResults, PollState } from '../polls/types.ts'
-import type { Counts } from './counts.ts'
+import type { Counts } from '../../kinds/counting.ts'
+import type { Answer, Poll, PollResults, PollState } from '../../polls/types.ts'
 import type { TextGroup } from './results.ts'
-import { countAnswers } from './counts.ts'
+import { countAnswers } from '../../kinds/counting.ts'
 import { TEXT_ENTRIES_SHOWN } from './results.ts'
 
 /**

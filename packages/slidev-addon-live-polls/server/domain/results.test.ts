@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findPoll } from '../test/fixturePolls.ts'
+import { findPoll } from '../../test/fixturePolls.ts'
 import { aggregate } from './results.ts'
 
 const state = { open: true, revealed: true }

@@ -1,6 +1,6 @@
-import type { Answer, Poll, PollResults } from '../polls/types.ts'
+import type { Answer, Poll, PollResults } from '../../polls/types.ts'
 import { createHash } from 'node:crypto'
-import { countingOf } from '../kinds/counting.ts'
+import { countingOf } from '../../kinds/counting.ts'
 
 export interface AnswerRow {
   poll: string

@@ -1,7 +1,7 @@
-import type { Answer, HiddenResults, Poll, PollResults, PollState } from '../polls/types.ts'
-import { countAnswers } from './counts.ts'
+import type { Answer, HiddenResults, Poll, PollResults, PollState } from '../../polls/types.ts'
+import { countAnswers } from '../../kinds/counting.ts'
 
-export type { TextGroup } from '../kinds/text/groups.ts'
+export type { TextGroup } from '../../kinds/text/groups.ts'
 
 /**
  * How many text groups live results carry (the rest is counted in `moreEntries`; exports list all). The

@@ -1,6 +1,6 @@
-import type { Counted as KindCounted } from '../kinds/shared/logic.ts'
-import type { Poll, PollResults, PollState } from '../polls/types.ts'
-import { countingOf } from '../kinds/counting.ts'
+import type { Counted as KindCounted } from '../../kinds/shared/logic.ts'
+import type { Poll, PollResults, PollState } from '../../polls/types.ts'
+import { countingOf } from '../../kinds/counting.ts'
 
 /** A shown group's part of a combined column: its results as counted, and (open text) its text groups. */
 export type Counted = KindCounted<PollResults>

@@ -1,18 +1,18 @@
-import type { Comparison, ComparisonView, PollComparison, PollResults } from '../polls/types.ts'
-import type { InProcessServer } from '../test/inProcessServer.ts'
-import type { StorageSettings } from './stores/openStore.ts'
+import type { Comparison, ComparisonView, PollComparison, PollResults } from '../../polls/types.ts'
+import type { InProcessServer } from '../../test/inProcessServer.ts'
+import type { StorageSettings } from '../stores/openStore.ts'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { COMPARED, seedComparison } from '../test/comparisonFixture.ts'
-import { polls } from '../test/fixturePolls.ts'
-import { startInProcess, TOKEN } from '../test/inProcessServer.ts'
-import { openTestStore, testStorage } from '../test/testStore.ts'
-import { jsonPieces } from './domain/jsonPieces.ts'
+import { COMPARED, seedComparison } from '../../test/comparisonFixture.ts'
+import { polls } from '../../test/fixturePolls.ts'
+import { startInProcess, TOKEN } from '../../test/inProcessServer.ts'
+import { openTestStore, testStorage } from '../../test/testStore.ts'
+import { jsonPieces } from './jsonPieces.ts'
 import { aggregate } from './results.ts'
 
 // The download as the comparison was made whole before it streamed (seedComparison's data, MIN_GROUP_SIZE 5).
-const before = readFileSync(resolve(import.meta.dirname, '../test/fixture/comparison-export.json'), 'utf8').trimEnd()
+const before = readFileSync(resolve(import.meta.dirname, '../../test/fixture/comparison-export.json'), 'utf8').trimEnd()
 const query = COMPARED.map(code => code || 'default').join(',')
 
 let server: InProcessServer

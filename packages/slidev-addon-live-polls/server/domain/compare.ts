@@ -1,4 +1,4 @@
-import type { ComparisonView, HiddenResults, Poll, PollComparison, PollResults, PollState, WithheldResults } from '../polls/types.ts'
+import type { ComparisonView, HiddenResults, Poll, PollComparison, PollResults, PollState, WithheldResults } from '../../polls/types.ts'
 import type { Counted } from './combined.ts'
 import { combinedResults } from './combined.ts'
 import { hiddenResults } from './results.ts'

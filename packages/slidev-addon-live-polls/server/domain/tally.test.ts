@@ -1,9 +1,9 @@
-import type { Answer, Poll } from '../polls/types.ts'
+import type { Answer, Poll } from '../../polls/types.ts'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { polls } from '../test/fixturePolls.ts'
-import { openTestStore } from '../test/testStore.ts'
-import { createPollService } from './domain/pollService.ts'
+import { polls } from '../../test/fixturePolls.ts'
+import { openTestStore } from '../../test/testStore.ts'
+import { createPollService } from './pollService.ts'
 import { aggregate, TEXT_ENTRIES_SHOWN } from './results.ts'
 import { createTally } from './tally.ts'
 

@@ -1,8 +1,8 @@
 import type { AnswerRow } from './exportResults'
 import { describe, expect, it } from 'vitest'
-import { polls } from '../test/fixturePolls.ts'
-import { jsonPieces } from './domain/jsonPieces'
+import { polls } from '../../test/fixturePolls.ts'
 import { csvCell, csvPieces, exportDocument, pseudonym } from './exportResults'
+import { jsonPieces } from './jsonPieces'
 
 async function* pagesOf(...pages: AnswerRow[][]): AsyncGenerator<AnswerRow[]> {
   yield* pages
