@@ -5,6 +5,7 @@ import { answers, schemas } from './definitions.ts'
 import { handouts } from './handouts.ts'
 import { KINDS } from './registry.ts'
 import { tables } from './tables.ts'
+import { traits } from './traits.ts'
 
 /** The kind a schema of definitions.ts accepts: its `kind` literal. */
 function literalOf(schema: (typeof schemas)[number]): unknown {
@@ -39,6 +40,10 @@ describe('the kinds registry', () => {
       Object.keys(tables),
     ],
     [
+      'traits.ts (browser-safe)',
+      Object.keys(traits),
+    ],
+    [
       'handouts.ts (PDF handout)',
       Object.keys(handouts),
     ],
@@ -61,10 +66,25 @@ describe('the kinds registry', () => {
         'count.ts',
         'table.ts',
         'handout.ts',
+        'traits.ts',
         'Chart.vue',
         'Input.vue',
       ])
         expect(existsSync(new URL(`./${kind}/${part}`, import.meta.url)), `${kind}/${part}`).toBe(true)
+    }
+  })
+
+  it('the browser-safe traits import nothing but other traits (no schema, chart or counting)', () => {
+    for (const file of [
+      './traits.ts',
+      './shared/traits.ts',
+      ...KINDS.map(kind => `./${kind}/traits.ts`),
+    ]) {
+      const source = readFileSync(new URL(file, import.meta.url), 'utf8')
+      const imports = [
+        ...source.matchAll(/^import (?!type)[^\n]* from '([^']+)'/gm),
+      ].map(m => m[1])
+      expect(imports.every(path => path!.endsWith('/traits.ts')), `${file}: ${imports.join(', ')}`).toBe(true)
     }
   })
 

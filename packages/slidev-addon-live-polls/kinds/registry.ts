@@ -4,6 +4,7 @@
 //   counting.ts     counting, combined columns, export text (server, CLI; plain Node)
 //   tables.ts       comparison rows: the one table model of console, projector and handout
 //   handouts.ts     the PDF handout's labels and a session's appendix (CLI)
+//   traits.ts       what a page may ask without loading the rest: moderated answers, a slide's preview (browser-safe)
 //   charts.ts       the slides' charts (Vue)
 //   inputs.ts       the phone page's inputs (Vue; only these, the page stays small)
 // Adding a kind: a folder, its name here, its messages (i18n/*.json, under `kinds.<name>`), its docs (docs/api.md).

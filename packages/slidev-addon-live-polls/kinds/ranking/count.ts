@@ -43,5 +43,4 @@ export const counting: KindCounting<RankingPoll, RankingResults> = {
   answerText: answer => (Array.isArray(answer)
     ? answer.join(' > ')
     : String(answer)),
-  moderated: false,
 }

@@ -47,5 +47,4 @@ export const counting: KindCounting<ScalePoll, ScaleResults> = {
     }
   },
   answerText: answer => String(answer),
-  moderated: false,
 }

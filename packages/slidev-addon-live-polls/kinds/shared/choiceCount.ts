@@ -33,6 +33,5 @@ export function choiceCounting<K extends string>(kind: K): KindCounting<ChoicePo
     answerText: answer => (Array.isArray(answer)
       ? answer.join('; ')
       : String(answer)),
-    moderated: false,
   }
 }

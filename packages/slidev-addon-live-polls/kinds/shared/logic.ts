@@ -48,8 +48,6 @@ export interface KindCounting<P, R> {
   combine: (poll: P, base: Base, parts: Counted<R>[], textLimit: number) => R
   /** An answer as one CSV cell. */
   answerText: (answer: Answer) => string
-  /** Answers are free text, grouped by the key moderation hides by: the console lists them to hide. */
-  moderated: boolean
 }
 
 /** The kind's rows of a comparison (console, projector and handout read the same table; kinds/tables.ts lists each kind's). */

@@ -113,5 +113,4 @@ export const counting: KindCounting<TextPoll, TextResults> = {
     ...listGroups(mergedTexts(parts), textLimit),
   }),
   answerText: answer => String(answer),
-  moderated: true,
 }

@@ -4,7 +4,7 @@ import type { DeckIndex } from './deckIndex.ts'
 import type { ChangeFollower } from './followChanges.ts'
 import type { PollCaches } from './pollCaches.ts'
 import type { PollEvents } from './pollEvents.ts'
-import { countingOf } from '../../../kinds/counting.ts'
+import { traitsOf } from '../../../kinds/traits.ts'
 import { moderationKey } from '../../../polls/normalizeText.ts'
 import { validateAnswer } from '../../../polls/validateAnswer.ts'
 import { StorageError } from '../../stores/storageError.ts'
@@ -70,7 +70,7 @@ export function createPollCommands({ store, deck, caches, events: { emit }, foll
     })
 
   function onlyText(id: string): void {
-    if (!countingOf(poll(id)).moderated)
+    if (!traitsOf(poll(id)).moderated)
       throw new PollError(400, 'only open-text answers can be hidden')
   }
 
@@ -86,7 +86,7 @@ export function createPollCommands({ store, deck, caches, events: { emit }, foll
       // A moderated text sent again, however disguised, is stored, but stays off the charts and exports. The
       // store decides that as it writes the vote (a text may be hidden while the vote waits for its batch),
       // and the answers kept in memory follow what it stored.
-      const key = countingOf(poll(id)).moderated
+      const key = traitsOf(poll(id)).moderated
         ? moderationKey(String(checked.answer))
         : undefined
       let stored: StoredAs
