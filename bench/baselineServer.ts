@@ -59,7 +59,8 @@ function broadcastResults(): void {
       type: 'results',
       results: {
         id: poll,
-        kind: 'single',
+        // The poll's own kind: a count per answer key is a choice's or a scale's shape, which the bench checks.
+        kind: polls.find(p => p.id === poll)?.kind,
         participants: tally.answers.size,
         open: true,
         revealed: true,

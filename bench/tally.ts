@@ -1,34 +1,21 @@
 import type { Answer, HiddenResults, PollKind, PollResults } from '../packages/slidev-addon-live-polls/polls/types'
+import { samples } from '../packages/slidev-addon-live-polls/kinds/samples'
 
 /** A poll's count as the presenter shows it: how many phones answered and, for choice and scale polls, per option. */
 export interface Tally {
   participants: number
-  /** Absent for text and ranking polls (shown as groups and scores, not counts) and for hidden results. */
+  /** Absent where the kind's results have no count per key (text groups, ranking points) and for hidden results. */
   counts?: Record<string, number>
 }
 
-/** The options an answer adds one to, as the server counts them (kinds/counting.ts). */
-function countedKeys(kind: PollKind, answer: Answer): string[] {
-  switch (kind) {
-    case 'single':
-    case 'scale':
-      return [
-        String(answer),
-      ]
-    case 'multiple':
-      return (answer as string[]).map(String)
-    default:
-      return []
-  }
-}
-
-/** What the presenter must end up showing, given each phone's last acknowledged answer. */
+/** What the presenter must end up showing, given each phone's last acknowledged answer (counted by the kind's keys). */
 export function tallyOf(kind: PollKind, answers: Answer[]): Tally {
-  if (kind === 'text' || kind === 'ranking')
+  const keysOf = samples[kind].countedKeys
+  if (!keysOf)
     return { participants: answers.length }
   const counts: Record<string, number> = {}
   for (const answer of answers) {
-    for (const key of countedKeys(kind, answer)) counts[key] = (counts[key] ?? 0) + 1
+    for (const key of keysOf(answer)) counts[key] = (counts[key] ?? 0) + 1
   }
   return { participants: answers.length, counts }
 }

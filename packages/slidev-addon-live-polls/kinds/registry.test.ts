@@ -4,6 +4,7 @@ import { countings } from './counting.ts'
 import { answers, schemas } from './definitions.ts'
 import { handouts } from './handouts.ts'
 import { KINDS } from './registry.ts'
+import { samples } from './samples.ts'
 import { tables } from './tables.ts'
 import { traits } from './traits.ts'
 
@@ -44,6 +45,10 @@ describe('the kinds registry', () => {
       Object.keys(traits),
     ],
     [
+      'samples.ts (bench)',
+      Object.keys(samples),
+    ],
+    [
       'handouts.ts (PDF handout)',
       Object.keys(handouts),
     ],
@@ -67,6 +72,7 @@ describe('the kinds registry', () => {
         'table.ts',
         'handout.ts',
         'traits.ts',
+        'sample.ts',
         'Chart.vue',
         'Input.vue',
       ])

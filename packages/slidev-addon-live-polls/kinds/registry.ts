@@ -5,6 +5,7 @@
 //   tables.ts       comparison rows: the one table model of console, projector and handout
 //   handouts.ts     the PDF handout's labels and a session's appendix (CLI)
 //   traits.ts       what a page may ask without loading the rest: moderated answers, a slide's preview (browser-safe)
+//   samples.ts      random answers and what results count of them (the bench)
 //   charts.ts       the slides' charts (Vue)
 //   inputs.ts       the phone page's inputs (Vue; only these, the page stays small)
 // Adding a kind: a folder, its name here, its messages (i18n/*.json, under `kinds.<name>`), its docs (docs/api.md).
