@@ -4,10 +4,52 @@ import { plural } from './plural'
 import sv from './sv.json'
 
 // One JSON file per language: adding a language is a translation plus one line here. A message that counts
-// something is an object of plural forms ({"one": …, "other": …}), chosen by its `n`.
-const catalogues: Record<string, Record<keyof typeof en, string | PluralForms>> = { en, sv }
+// something is an object of plural forms ({"one": …, "other": …}), chosen by its `n`. Any other object groups
+// messages under its key: each poll kind's own under `kinds.<name>` (the kind's Input.vue asks for
+// `kinds.text.label`), so that a kind's words sit together in every language.
 
-export type MessageKey = keyof typeof en
+type Message = string | PluralForms
+interface Messages { [key: string]: Message | Messages }
+
+/** Every message's key: a group's messages as `group.key`, a plural object as one message. */
+type KeysOf<T> = {
+  [K in keyof T & string]: T[K] extends string | { other: string }
+    ? K
+    : `${K}.${KeysOf<T[K]>}`
+}[keyof T & string]
+
+export type MessageKey = KeysOf<typeof en>
+
+// CLDR's plural categories: an object whose keys are all of these, `other` among them, is one message's forms.
+const CATEGORIES = new Set<string>([
+  'zero',
+  'one',
+  'two',
+  'few',
+  'many',
+  'other',
+])
+
+/** Whether an object of a catalogue is a plural message (else it is a group of messages). */
+export function isPlural(value: Messages | PluralForms): value is PluralForms {
+  return typeof value.other === 'string' && Object.keys(value).every(key => CATEGORIES.has(key))
+}
+
+/** A catalogue as its keys read: groups' messages under `group.key`. */
+export function flatten(messages: Messages, prefix = '', into: Record<string, Message> = {}): Record<string, Message> {
+  for (const [key, value] of Object.entries(messages)) {
+    if (typeof value === 'string' || isPlural(value))
+      into[prefix + key] = value
+    else
+      flatten(value, `${prefix}${key}.`, into)
+  }
+  return into
+}
+
+const catalogues: Record<string, Record<string, Message>> = {
+  en: flatten(en),
+  sv: flatten(sv),
+}
 
 /** The first of the browser's languages we have, else English. */
 export function pickLanguage(preferred: readonly string[]): string {
@@ -19,7 +61,7 @@ export function useMessages(preferred: readonly string[] = navigator.languages) 
   const lang = pickLanguage(preferred)
   const catalogue = catalogues[lang]!
   const t = (key: MessageKey, params: Record<string, string | number> = {}): string => {
-    const message = catalogue[key]
+    const message = catalogue[key] ?? key
     const text = typeof message === 'string'
       ? message
       : plural(lang, Number(params.n), message)
