@@ -40,6 +40,12 @@ catch {
   missing.push('No HAProxy found (the multi-process test runs the servers behind it). Install it with:  sudo apt-get install -y haproxy')
 }
 try {
+  execFileSync('reuse', ['--version'], { stdio: 'ignore' })
+}
+catch {
+  missing.push('No reuse found (`npm run lint:reuse` checks that every file states its licence). Install it with:  sudo apt-get install -y reuse')
+}
+try {
   await checkPostgres()
 }
 catch (err) {
