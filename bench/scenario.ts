@@ -96,7 +96,7 @@ export interface TargetResult {
 const mb = (bytes: number): number => Math.round(bytes / 1048576)
 
 /**
- * Every simulated phone comes from 127.0.0.1, one address: the per-address budgets (README, Resilience) are
+ * Every simulated phone comes from 127.0.0.1, one address: the per-address budgets (the addon README, Settings for a hostile room) are
  * raised to fit the run, with room to spare, so they are measured at work rather than refusing the bench.
  */
 function loopbackBudgets(options: BenchOptions): Record<string, string> {

@@ -5,7 +5,7 @@ import { closedWithin, openSocket, rawExchange, rawGet } from '../../packages/sl
 import { startServer, tempDb } from '../../packages/slidev-addon-live-polls/test/serverProcess'
 import { fixtureDist } from '../fixtureDist'
 
-// Small budgets so the test is quick; the defaults are in README's resilience section.
+// Small budgets so the test is quick; the defaults are in the addon README's "Settings for a hostile room".
 const PER_ADDRESS = 20
 const MAX = 45
 let server: ServerProcess

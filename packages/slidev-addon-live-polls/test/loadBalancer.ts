@@ -24,7 +24,7 @@ export interface LoadBalancer {
 }
 
 /**
- * What a site would put in front of several poll servers sharing one PostgreSQL database (the README's shape):
+ * What a site would put in front of several poll servers sharing one PostgreSQL database (the shape in the addon README's Deployment):
  * WebSockets kept open as tunnels, a backend that stops answering GET /api/health taken out within about half a
  * second, and a request that a dead backend refused, or took and never answered, tried again on a live one (a
  * vote sent twice stores the same answer once). Round robin, so a test knows its phones are spread evenly; each

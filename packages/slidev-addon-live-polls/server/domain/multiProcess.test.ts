@@ -65,7 +65,7 @@ async function startServers(count: number): Promise<ServerProcess[]> {
       DATABASE_URL: database!.url,
       PRESENTER_TOKEN: TOKEN,
       TRUST_PROXY: 'loopback',
-      // Above HAProxy's idle times, as the README advises behind a balancer.
+      // Above HAProxy's idle times, as the addon README advises behind a balancer.
       KEEP_ALIVE_TIMEOUT: '60',
     })
     running.add(() => stopProcess(server))

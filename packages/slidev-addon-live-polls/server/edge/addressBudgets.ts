@@ -1,4 +1,4 @@
-/** What one client address (an IPv6 /64) may use; 0 turns a budget off. README "Resilience" explains the defaults. */
+/** What one client address (an IPv6 /64) may use; 0 turns a budget off. The addon README's "Settings for a hostile room" explains the defaults. */
 export interface AddressBudgets {
   /** WebSockets open at once. */
   sockets: number
