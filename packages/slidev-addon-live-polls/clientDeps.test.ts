@@ -14,7 +14,8 @@ const entries = [
   join(root, 'setup/shortcuts.ts'),
 ]
 
-const IMPORT = /^\s*(?:import|export)\s+(type\s+)?(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]/gm
+// `import … from 'x'`, `import 'x'`, `export … from 'x'`: the first quoted string is the module (names have no quotes).
+const IMPORT = /^[ \t]*(?:import|export)[ \t]([^'"]*)['"]([^'"]+)['"]/gm
 
 function resolveFile(from: string, specifier: string): string {
   const base = resolve(dirname(from), specifier)
@@ -39,8 +40,9 @@ function clientPackages(): Map<string, string> {
     if (seen.has(file) || !/\.(?:ts|vue)$/.test(file))
       continue
     seen.add(file)
-    for (const [, typeOnly, specifier] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-      if (typeOnly)
+    for (const [, names, specifier] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      // Not a module (`export const a = 'b'`), or only types.
+      if ((names!.trim() && !/\bfrom\s*$/.test(names!)) || names!.startsWith('type '))
         continue
       if (specifier!.startsWith('.')) {
         queue.push(resolveFile(file, specifier!))
