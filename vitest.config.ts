@@ -7,6 +7,7 @@ const processes = [
   'tests/**/*.test.ts',
   'packages/slidev-addon-live-polls/server/entries/vitePlugin.test.ts',
   'packages/slidev-addon-live-polls/cli/results.test.ts',
+  'packages/slidev-addon-live-polls/cli/handoutPdf.test.ts',
   'packages/slidev-addon-live-polls/server/domain/multiProcess.test.ts',
 ]
 

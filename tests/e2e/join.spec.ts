@@ -66,3 +66,53 @@ test('`j` shows the join screen over any slide and hides it again; from the pres
   await expect(overlay).toHaveCount(0)
   await context.close()
 })
+
+test('on a workshop\'s poll slide the short address breaks only after a slash, never inside the session code', async ({ page, request }) => {
+  const { code } = await (await request.post('/api/sessions', { headers: auth })).json() as { code: string }
+  // A room's LAN address, as long as one gets: the test server's own (127.0.0.1) fits on one line.
+  const lan = '192.168.100.123:3030'
+  await page.route('**/api/info', async (route) => {
+    const response = await route.fetch()
+    await route.fulfill({
+      response,
+      json: {
+        ...await response.json(),
+        joinUrl: `http://${lan}/vote/`,
+      },
+    })
+  })
+  await page.goto(`/${firstPoll.no}?session=${code}`)
+  const slide = page.locator(`.slidev-page-${firstPoll.no}`)
+  const url = slide.getByTestId('join-url')
+  await expect(url).toHaveText(`${lan}/v/${code}`)
+  await page.evaluate(() => document.fonts.ready)
+  // The address's lines as drawn: its characters grouped by the line box they sit on.
+  const lines = await url.evaluate((el) => {
+    const drawn = new Map<number, string>()
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.textContent!.length; i++) {
+        const range = document.createRange()
+        range.setStart(node, i)
+        range.setEnd(node, i + 1)
+        const rect = range.getClientRects()[0]
+        if (!rect || !node.textContent![i]!.trim())
+          continue
+        const top = Math.round(rect.top)
+        drawn.set(top, (drawn.get(top) ?? '') + node.textContent![i])
+      }
+    }
+    return [
+      ...drawn.entries(),
+    ].sort(([a], [b]) => a - b).map(([, text]) => text)
+  })
+  console.log(`workshop poll slide at 1920×1080, the address in lines: ${JSON.stringify(lines)}`)
+  await slide.screenshot({
+    path: test.info().outputPath('workshop-poll-slide.png'),
+  })
+  expect(lines.join('')).toBe(`${lan}/v/${code}`)
+  for (const line of lines.slice(0, -1))
+    expect(line).toMatch(/\/$/)
+  expect(lines.at(-1)).toContain(code)
+  await request.delete(`/api/sessions/${code}`, { headers: auth })
+})

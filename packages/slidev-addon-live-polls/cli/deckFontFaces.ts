@@ -30,6 +30,36 @@ export function deckFonts(fonts: unknown): DeckFonts {
   }
 }
 
+// CSS's generic families: keywords, which quoted would name a font called "sans-serif" that no machine has.
+const GENERIC = new Set([
+  'serif',
+  'sans-serif',
+  'monospace',
+  'cursive',
+  'fantasy',
+  'system-ui',
+  'ui-serif',
+  'ui-sans-serif',
+  'ui-monospace',
+  'ui-rounded',
+  'math',
+  'emoji',
+  'fangsong',
+])
+
+/**
+ * A CSS font-family list of these families, in order, each once: names quoted, generic families bare. A quoted
+ * 'sans-serif' matches no font, and the text falls through to the next in the list (the emoji font, which draws
+ * digits and spaces as emoji).
+ */
+export function cssFamilies(...names: string[]): string {
+  return [
+    ...new Set(names),
+  ].map(name => GENERIC.has(name)
+    ? name
+    : `'${name}'`).join(', ')
+}
+
 // Fonts installed with the deck (the working directory), as Slidev bundles them with `provider: none`.
 const fontsource = resolve('node_modules/@fontsource')
 

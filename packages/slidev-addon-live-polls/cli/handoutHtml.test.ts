@@ -2,7 +2,7 @@ import type { TextResults } from '../polls/types'
 import { describe, expect, it } from 'vitest'
 import { sortTextEntries, TEXT_ROWS } from '../kinds/text/handout'
 import { findPoll } from '../test/fixturePolls.ts'
-import { deckFonts } from './deckFontFaces'
+import { cssFamilies, deckFonts } from './deckFontFaces'
 import { escapeHtml } from './escapeHtml'
 import { appendixHtml } from './handoutAppendix'
 import { handoutHtml, notesHtml } from './handoutHtml'
@@ -158,5 +158,22 @@ describe('deckFonts', () => {
     expect(deckFonts({ sans: 'Inter' })).toEqual({ body: 'Inter', headings: 'Inter', code: 'monospace' })
     expect(deckFonts(undefined)).toEqual({ body: 'sans-serif', headings: 'sans-serif', code: 'monospace' })
     expect(deckFonts({ sans: 'Evil\'; } body { color: red' })).toMatchObject({ body: 'sans-serif' })
+  })
+
+  it('names generic families bare in CSS: a quoted \'sans-serif\' is a font no machine has', () => {
+    expect(cssFamilies('Lato', 'Noto Color Emoji', 'sans-serif')).toBe('\'Lato\', \'Noto Color Emoji\', sans-serif')
+    expect(cssFamilies('sans-serif', 'Noto Color Emoji', 'sans-serif')).toBe('sans-serif, \'Noto Color Emoji\'')
+    const html = handoutHtml({
+      title: 'T',
+      session: 'ABC234',
+      date: '2026-12-08',
+      participants: 0,
+      slides: [],
+      slideAspect: 16 / 9,
+      fontFaces: '',
+      fonts: deckFonts({ provider: 'none' }),
+      polls: [],
+    })
+    expect(html).not.toMatch(/'(?:sans-serif|serif|monospace)'/)
   })
 })

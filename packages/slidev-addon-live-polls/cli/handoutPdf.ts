@@ -60,7 +60,14 @@ export async function handoutPdf(data: HandoutInput, deckPdf: Uint8Array, work: 
   // Slide n is drawn onto page n: make sure page n is its notes page.
   const texts = pdfPageTexts(rendered)
   const misplaced = data.slides.filter(s => !texts[s.no - 1]?.includes(`Slide ${s.no} of ${data.slides.length}`))
-  if (misplaced.length)
-    throw new Error(`The notes pages of slides ${misplaced.map(s => s.no).join(', ')} are not on their own page`)
+  if (misplaced.length) {
+    throw new Error(`The notes pages of slides ${misplaced.map(s => s.no).join(', ')} are not on their own page `
+      + `(their "Slide n of ${data.slides.length}" line is not on the page of that number, or its text did not come out of the PDF): `
+      + `most likely a font draws its digits and spaces with other glyphs or none. The handout's fonts are the deck's headmatter `
+      + `fonts (${[
+        ...new Set([data.fonts.body, data.fonts.headings, data.fonts.code]),
+      ].join(', ')}); a named family should be installed `
+      + `with its @fontsource package, and Chromium needs a sans-serif font (fonts-dejavu-core or similar) beside Noto Color Emoji`)
+  }
   return placeSlides(readFileSync(rendered), deck, drawnSlides(data))
 }

@@ -1,6 +1,7 @@
 import { definePreparserSetup } from '@slidev/types'
 import { loadDeck } from '../server/domain/deckPolls'
 import { isMistake, stopOnMistake } from '../server/entries/mistakes'
+import { deckDefaults } from './deckDefaults'
 
 // `slidev build` and `slidev export` print their banner before they load the Vite plugins that check the polls
 // (setup/vite-plugins.ts). Slidev runs this while it parses the deck, before the banner: a malformed poll
@@ -8,7 +9,7 @@ import { isMistake, stopOnMistake } from '../server/entries/mistakes'
 // stop the server; there the Vite plugins' check at start is the one.
 let checking = false
 
-export default definePreparserSetup(async ({ filepath, mode }) => {
+export default definePreparserSetup(async ({ filepath, headmatter, mode }) => {
   // loadDeck parses the deck as Slidev does, which runs this setup again: that inner run checks nothing.
   if (mode !== 'dev' && !checking) {
     checking = true
@@ -24,5 +25,7 @@ export default definePreparserSetup(async ({ filepath, mode }) => {
       checking = false
     }
   }
-  return []
+  return [
+    deckDefaults(headmatter),
+  ]
 })

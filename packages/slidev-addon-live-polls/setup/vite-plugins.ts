@@ -10,7 +10,7 @@ import { createPollPlugin } from '../server/entries/vitePlugin'
 export default defineVitePluginsSetup((options) => {
   try {
     return [
-      createPollPlugin(deckFromSlidev(options.data.headmatter, options.data.slides, options.userRoot)),
+      createPollPlugin(deckFromSlidev(options.data.headmatter, options.data.slides, options.userRoot), options.mode),
     ]
   }
   catch (err) {

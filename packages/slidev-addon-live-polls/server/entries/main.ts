@@ -16,7 +16,7 @@ import { StorageError } from '../stores/storageError.ts'
 import { appDirs } from './appBuild.ts'
 import { pollServerSettings, readConfig } from './config.ts'
 import { createPollServer } from './createPollServer.ts'
-import { joinUrl } from './joinUrl.ts'
+import { joinUrl, joinUrlWarning } from './joinUrl.ts'
 import { isMistake, stopOnMistake, stopOnMistakes, UserMistake } from './mistakes.ts'
 import { portMistake } from './portCheck.ts'
 
@@ -39,7 +39,7 @@ try {
     // This process serves the votes: a SQLite file is locked against a second server while its store is open.
     exclusive: true,
     appDirs: appDirs(distDir),
-    joinUrl: () => joinUrl(port, config.publicUrl, config.basePath),
+    joinUrl: () => joinUrl(port, config.publicUrl, config.basePath, config.host),
     basePath: config.basePath,
   })
 }
@@ -81,7 +81,8 @@ server.once('error', (err: NodeJS.ErrnoException) => {
 })
 server.listen(config.port, config.host, async () => {
   port = (server.address() as AddressInfo).port
-  const join = joinUrl(port, config.publicUrl, base)
+  const join = joinUrl(port, config.publicUrl, base, config.host)
+  const unreachable = joinUrlWarning(config.publicUrl, config.host)
   const local = `http://localhost:${port}${base}`
   // The links come last, where the terminal ends: the QR code for the audience above them.
   console.log(`\n${await QRCode.toString(join, { type: 'terminal', small: true })}`)
@@ -89,6 +90,8 @@ server.listen(config.port, config.host, async () => {
   console.log(`  Presenter   ${local}presenter/1?token=${config.token}`)
   console.log(`  Console     ${local}console/?token=${config.token}`)
   console.log(`  Audience    ${join}`)
+  if (unreachable)
+    console.warn(`              ${unreachable}`)
   console.log(`  Votes in    ${polls.storage}`)
   console.log(`  Limits      ${ceiling.max} connections, ${config.connections.perAddress} per address`)
   if (config.tokenGenerated)

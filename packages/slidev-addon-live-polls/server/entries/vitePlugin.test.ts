@@ -1,4 +1,5 @@
 import type { ViteDevServer } from 'vite'
+import type { SlidevMode } from './vitePlugin.ts'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,7 +11,7 @@ import { createPollPlugin } from './vitePlugin.ts'
 const token = 'vite-plugin-test-token-123'
 
 /** The plugin on a bare Vite dev server, and what it printed once listening. */
-async function printedOnListen(env: Record<string, string>): Promise<string> {
+async function printedOnListen(env: Record<string, string>, mode: SlidevMode = 'dev'): Promise<string> {
   const log = vi.spyOn(console, 'log').mockImplementation(() => {})
   vi.stubEnv('PRESENTER_TOKEN', token)
   vi.stubEnv('POLL_DB', join(mkdtempSync(join(tmpdir(), 'vite-plugin-')), 'polls.sqlite'))
@@ -23,7 +24,7 @@ async function printedOnListen(env: Record<string, string>): Promise<string> {
       root: mkdtempSync(join(tmpdir(), 'vite-root-')),
       logLevel: 'silent',
       plugins: [
-        createPollPlugin(deck),
+        createPollPlugin(deck, mode),
       ],
       server: { host: '127.0.0.1', port: 0 },
     })
@@ -49,6 +50,11 @@ describe('poll plugin in a Slidev server', () => {
   it('prints no links for the throwaway server of an export (POLLS_QUIET, set by cli/slidevExport.ts)', async () => {
     const printed = await printedOnListen({ POLLS_QUIET: '1' })
     console.log(`printed with POLLS_QUIET: ${JSON.stringify(printed)}`)
+    expect(printed).not.toContain(token)
+  })
+
+  it('prints no links with a live token under plain `slidev export`, whose server is thrown away', async () => {
+    const printed = await printedOnListen({}, 'export')
     expect(printed).not.toContain(token)
   })
 })

@@ -9,11 +9,14 @@ import { DEFAULT_DB, pollServerSettings, readConfig } from './config.ts'
 import { createPollServer } from './createPollServer.ts'
 import { joinUrl } from './joinUrl.ts'
 
+/** What Slidev is running: `slidev` (dev), `slidev build`, `slidev export`. */
+export type SlidevMode = 'dev' | 'build' | 'export'
+
 /**
  * Mounts the poll server on Slidev's Vite server, so `slidev` (dev) and `slidev export` read and
- * write the same API and database as `npm start`.
+ * write the same API and database as `npm start`. The presenter's links are printed for `slidev` only.
  */
-export function createPollPlugin(deck: Deck): Plugin {
+export function createPollPlugin(deck: Deck, mode: SlidevMode = 'dev'): Plugin {
   // The settings, read from the environment once (at the first hook that needs them) for both hooks.
   let resolved: ServerConfig | undefined
   const settings = (): ServerConfig => resolved ??= readConfig(process.env)
@@ -58,8 +61,9 @@ export function createPollPlugin(deck: Deck): Plugin {
         polls.upgrade(req, socket, head)
       })
       server.httpServer?.once('listening', () => {
-        // POLLS_QUIET: set by `npm run export`/`handout` (cli/slidevExport.ts), whose server is thrown away.
-        if (process.env.POLLS_QUIET)
+        // `slidev export` (and POLLS_QUIET, set by `npm run export`/`handout` in cli/slidevExport.ts): a server
+        // thrown away once the PDF is made, whose links with a live token would only end up in a CI log.
+        if (mode !== 'dev' || process.env.POLLS_QUIET)
           return
         const local = server.resolvedUrls?.local[0] ?? `http://localhost:${server.config.server.port}/`
         // Slidev prints its own banner; this line is what a presenter needs on top of it.
