@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
 import { chromium } from 'playwright-chromium'
+import { messagesIn } from '../i18n/useMessages'
 import { chromiumArgs, resolveChromium } from './browser'
 import { deckFontFaces } from './deckFontFaces'
 import { contentWidth, drawnSlides, handoutHtml } from './handoutHtml'
@@ -59,7 +60,9 @@ export async function handoutPdf(data: HandoutInput, deckPdf: Uint8Array, work: 
   }
   // Slide n is drawn onto page n: make sure page n is its notes page.
   const texts = pdfPageTexts(rendered)
-  const misplaced = data.slides.filter(s => !texts[s.no - 1]?.includes(`Slide ${s.no} of ${data.slides.length}`))
+  const { t } = messagesIn(data.lang ?? 'en')
+  const caption = (no: number): string => t('handout.caption', { no, count: data.slides.length }).normalize('NFKC').replace(/\s+/g, ' ')
+  const misplaced = data.slides.filter(s => !texts[s.no - 1]?.includes(caption(s.no)))
   if (misplaced.length)
     throw new Error(`The notes pages of slides ${misplaced.map(s => s.no).join(', ')} are not on their own page`)
   return placeSlides(readFileSync(rendered), deck, drawnSlides(data))
