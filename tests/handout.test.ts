@@ -118,7 +118,8 @@ describe('npm run handout', () => {
     // One cover: the deck's own first slide with the handout's session, date and participants.
     expect(pages[0]).toContain('A Study on OSPOs in the European Public Sector')
     expect(pages[0]).toContain('Workshop handout · session HND234')
-    expect(pages[0]).toContain(new Date().toISOString().slice(0, 10))
+    // The day, as the deck's language (English here) writes it.
+    expect(pages[0]).toContain(new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date()))
     expect(pages[0]).toContain('3,000 participants answered the polls')
     expect(pages.filter(t => t.includes('Workshop handout ·'))).toHaveLength(1)
 

@@ -1,8 +1,8 @@
+import type { Translator } from '../i18n/useMessages'
 import type { ComparisonCell, ComparisonColumn } from '../polls/comparisonTable'
 import type { Poll, PollComparison } from '../polls/types'
-import { referenceDetail } from '../kinds/shared/handout'
+import { ENGLISH, pct, referenceDetail } from '../kinds/shared/handout'
 import { comparisonTable, withheldText } from '../polls/comparisonTable'
-import { counted } from './handoutAppendix'
 
 // The handout's reading of the one comparison table model (polls/comparisonTable.ts, each kind's rows from
 // kinds/<kind>/table.ts): the console's and the projector's rows, places and text order, with cells formatted for
@@ -61,37 +61,40 @@ export interface ComparedTable {
 }
 
 /** The "fewer than 5" every compared output shows for a withheld group, never its count. */
-export function fewerThan(minGroupSize: number): string {
-  return `fewer than ${minGroupSize}`
+export function fewerThan(minGroupSize: number, m: Translator = ENGLISH): string {
+  return m.t('handout.fewerThan', { n: minGroupSize })
 }
 
 const EMPTY: Cell = { value: '', short: '' }
 
 /** A cell of the model as print reads it: answers · share, or points · place. */
-function figure(cell: ComparisonCell | null | undefined, column: ComparisonColumn, places: boolean): Cell {
+function figure(cell: ComparisonCell | null | undefined, column: ComparisonColumn, places: boolean, m: Translator): Cell {
   if (!cell)
     return EMPTY
   if (places) {
-    const place = `#${cell.place ?? '–'}`
-    return { share: cell.share / 100, value: `${cell.count} · ${place}`, short: place }
+    const place = m.t('compareTextPlace', { n: cell.place ?? '–' })
+    return { share: cell.share / 100, value: `${m.number(cell.count)} · ${place}`, short: place }
   }
   // Of nobody, a dash: no share of an empty group.
   const share = column.results?.participants
-    ? `${cell.share}%`
-    : '–'
-  return { share: cell.share / 100, value: `${cell.count} · ${share}`, short: share }
+    ? m.t('slide.share', { share: cell.share })
+    : pct(0, 0, m)
+  return { share: cell.share / 100, value: `${m.number(cell.count)} · ${share}`, short: share }
 }
 
 /**
  * A compared poll as rows and columns, for the poll page's bars and the appendix's table: each group's figures
  * (none at all for a group withheld from it), then the groups shown combined, read from the comparison table model.
  */
-export function comparedTable(poll: Poll, compared: PollComparison, groups: HandoutGroup[], minGroupSize: number, textRows: number): ComparedTable {
+export function comparedTable(poll: Poll, compared: PollComparison, groups: HandoutGroup[], minGroupSize: number, textRows: number, m: Translator = ENGLISH): ComparedTable {
   const model = comparisonTable(poll, compared, {
     sessions: groups.map(g => g.label),
     names: Object.fromEntries(groups.map(g => [g.label, g.name])),
     minGroupSize,
-  }, { defaultSession: 'default', combined: 'All groups' }, textRows)
+  }, {
+    defaultSession: 'default',
+    combined: m.t('compareCombined'),
+  }, textRows)
 
   let rows: Row[]
   let cellsOf: (column: ComparisonColumn, i: number) => Cell[]
@@ -110,8 +113,8 @@ export function comparedTable(poll: Poll, compared: PollComparison, groups: Hand
         if (r === places) {
           return list.more
             ? {
-                value: counted(list.more, 'more answer', 'more answers'),
-                short: `+${list.more} more`,
+                value: m.t('handout.moreAnswers', { n: list.more }),
+                short: m.t('handout.moreShort', { n: list.more }),
               }
             : EMPTY
         }
@@ -119,8 +122,8 @@ export function comparedTable(poll: Poll, compared: PollComparison, groups: Hand
         return entry
           ? {
               share: entry.count / most,
-              value: String(entry.count),
-              short: String(entry.count),
+              value: m.number(entry.count),
+              short: m.number(entry.count),
               text: entry.text,
             }
           : EMPTY
@@ -137,23 +140,28 @@ export function comparedTable(poll: Poll, compared: PollComparison, groups: Hand
         ? { label: row.label }
         : {
             label: row.label,
-            detail: referenceDetail(poll, option),
+            detail: referenceDetail(poll, option, m),
             reference: option.reference / 100,
           }
     })
-    if (model.means)
-      rows.push({ label: 'Mean' })
+    if (model.means) {
+      rows.push({
+        label: m.t('handout.mean'),
+      })
+    }
     cellsOf = (column, i) => [
-      ...model.rows.map(row => figure(row.cells[i], column, model.figures === 'places')),
+      ...model.rows.map(row => figure(row.cells[i], column, model.figures === 'places', m)),
       ...model.means
         ? [
-            String(model.means[i] ?? '–'),
+            model.means[i] === null || model.means[i] === undefined
+              ? '–'
+              : m.number(model.means[i]!),
           ].map(mean => ({ value: mean, short: mean }))
         : [],
     ]
   }
 
-  const answers = (participants: number): string => counted(participants, 'answer', 'answers')
+  const answers = (participants: number): string => m.t('handout.answers', { n: participants })
   return {
     rows,
     unlabelled: !model.labelled,
@@ -177,8 +185,8 @@ export function comparedTable(poll: Poll, compared: PollComparison, groups: Hand
               cells: cellsOf(column, i),
             }
           : {
-              answers: fewerThan(minGroupSize),
-              withheld: withheldText({ fewerThan: minGroupSize }),
+              answers: fewerThan(minGroupSize, m),
+              withheld: withheldText({ fewerThan: minGroupSize }, m.t),
               cells: null,
             },
       }

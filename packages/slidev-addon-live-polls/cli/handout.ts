@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import process from 'node:process'
 import { load } from '@slidev/parser/fs'
+import { deckLanguage } from '../i18n/useMessages'
 import { comparedCodes, groupName, sessionArg } from '../server/domain/comparedCodes'
 import { deckFromSlidev } from '../server/domain/deckPolls'
 import { createPollService } from '../server/domain/pollService'
@@ -159,6 +160,8 @@ try {
   const data: HandoutInput = {
     title: deck.headmatter.title as string,
     date: new Date().toISOString().slice(0, 10),
+    // The deck's language, as Slidev reads it (`htmlAttrs: { lang: sv }` in the headmatter), else English.
+    lang: deckLanguage(deck.headmatter.htmlAttrs),
     slides,
     accent,
     fonts: deckFonts(deck.headmatter.fonts),

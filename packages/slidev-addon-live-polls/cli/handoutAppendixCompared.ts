@@ -1,9 +1,10 @@
+import type { Translator } from '../i18n/useMessages'
 import type { Column, ComparedTable, Row } from './comparedTable'
 import type { HandoutComparison } from './handoutComparison'
 import { handoutOf } from '../kinds/handouts'
+import { ENGLISH } from '../kinds/shared/handout'
 import { comparedTable, fewerThan } from './comparedTable'
 import { escapeHtml } from './escapeHtml'
-import { counted } from './handoutAppendix'
 
 /** Text answers each group's column lists in the appendix; `npm run results -- --sessions` has every one. */
 export const COMPARED_TEXT_ROWS = 10
@@ -82,31 +83,36 @@ function groupsAsRows(table: ComparedTable): string {
 }
 
 /** Every poll as a table of its figures per group and combined. */
-export function comparedAppendixHtml(data: HandoutComparison): string {
+export function comparedAppendixHtml(data: HandoutComparison, m: Translator = ENGLISH): string {
   const { comparison, groups } = data
   const { minGroupSize } = comparison
   return `<section class="appendix">
-    <h1>Results appendix</h1>
-    <p class="meta">${groups.length} groups compared: every poll with each group's final results, hidden ones included, and
-    the groups shown combined. A group where fewer than ${minGroupSize} participants answered a poll shows
-    “${fewerThan(minGroupSize)}” there, and its answers are left out of “All groups” too.</p>
+    <h1>${m.t('handout.appendix')}</h1>
+    <p class="meta">${m.t('handout.appendixMetaCompared', {
+      groups: m.t('handout.subjectGroups', { n: groups.length }),
+      n: minGroupSize,
+      fewerThan: fewerThan(minGroupSize, m),
+      combined: m.t('compareCombined'),
+    })}</p>
     ${data.polls.map((poll) => {
       const compared = comparison.polls.find(p => p.id === poll.id)
       if (!compared)
         return ''
-      const table = comparedTable(poll, compared, groups, minGroupSize, COMPARED_TEXT_ROWS)
+      const table = comparedTable(poll, compared, groups, minGroupSize, COMPARED_TEXT_ROWS, m)
       return `<article class="poll compared-poll ${poll.kind}" data-poll="${escapeHtml(poll.id)}">
       <h2>${escapeHtml(poll.question)}</h2>
-      <p class="meta">${counted(compared.combined.participants, 'answer', 'answers')} ${table.columns.some(c => !c.combined && !c.cells)
-        ? 'in the groups shown'
-        : 'in all'} · ${handoutOf(poll).comparedLabel}</p>
+      <p class="meta">${m.t(table.columns.some(c => !c.combined && !c.cells)
+        ? 'handout.answersInGroupsShown'
+        : 'handout.answersInAll', { n: compared.combined.participants })} · ${m.t(handoutOf(poll).comparedLabel)}</p>
       ${!table.rows.length
-        ? '<p class="total">No answers.</p>'
+        ? `<p class="total">${m.t('handout.noAnswers')}</p>`
         : groups.length > GROUPS_AS_COLUMNS
           ? groupsAsRows(table)
           : groupsAsColumns(table, table.total)}
       ${'referenceLabel' in poll && poll.referenceLabel
-        ? `<p class="source">Reference figures: ${escapeHtml(poll.referenceLabel)}</p>`
+        ? `<p class="source">${m.t('handout.referenceFigures', {
+          label: escapeHtml(poll.referenceLabel),
+        })}</p>`
         : ''}
     </article>`
     }).join('')}

@@ -2,6 +2,7 @@ import type { Comparison, PollComparison, PollResults } from '../polls/types'
 import type { HandoutGroup } from './comparedTable'
 import type { HandoutComparison } from './handoutComparison'
 import { describe, expect, it } from 'vitest'
+import { messagesIn } from '../i18n/useMessages'
 import { findPoll } from '../test/fixturePolls.ts'
 import { comparedTable } from './comparedTable'
 import { comparedAppendixHtml } from './handoutAppendixCompared'
@@ -302,6 +303,22 @@ describe('the compared handout\'s HTML', () => {
       bySession: Object.fromEntries(many.map(g => [g.label, choice.bySession.GRPA22!])),
     }
     expect(comparedSlideHtml(handout([wide], many), findPoll('choice')!)).toContain('class="cgrid across')
+  })
+
+  it('speaks the deck\'s language: a Swedish deck\'s cover, poll pages and appendix', () => {
+    const sv = messagesIn('sv')
+    const cover = read(comparisonCoverHtml(handout([choice]), '27 november 2026', sv))
+    expect(cover).toContain('Workshopunderlag · 2 grupper jämförda · 27 november 2026')
+    expect(cover).toContain('GRPC44 färre än 5 deltagare')
+    expect(cover).toContain('Alla grupper 8 deltagare i grupper om 5 eller fler')
+    const page = read(comparedSlideHtml(handout([choice]), findPoll('choice')!, sv))
+    expect(page).toContain('2 grupper sida vid sida och sammanlagt')
+    expect(page).toContain('25 % 75 % 0 % 0 % 0 % färre än 5 svarade')
+    const appendix = read(comparedAppendixHtml(handout([choice, ideas]), sv))
+    expect(appendix).toContain('GRPA22 8 svar GRPC44 färre än 5 Alla grupper 8 svar')
+    expect(appendix).toContain('Option A Survey 30 % 2 · 25 % färre än 5 svarade')
+    expect(appendix).toContain('8 svar i de visade grupperna · fritext')
+    expect(appendix).not.toMatch(/\b(answers?|participants?|fewer|groups?)\b/)
   })
 
   it('gives the appendix a table per poll: a column per group and the combined one, texts escaped', () => {

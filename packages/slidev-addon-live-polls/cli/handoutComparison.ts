@@ -1,11 +1,12 @@
+import type { Translator } from '../i18n/useMessages'
 import type { Comparison, Poll } from '../polls/types'
 import type { Cell, HandoutGroup, Row } from './comparedTable'
 import { handoutOf } from '../kinds/handouts'
+import { ENGLISH } from '../kinds/shared/handout'
 import { largeEnough } from '../server/domain/compare'
 import { comparedTable, fewerThan } from './comparedTable'
 import { cssFamilies } from './deckFontFaces'
 import { escapeHtml } from './escapeHtml'
-import { counted } from './handoutAppendix'
 
 /** A handout of several workshop sessions side by side (`npm run handout -- --sessions A,B`). */
 export interface HandoutComparison {
@@ -34,23 +35,28 @@ function groupHtml(group: HandoutGroup): string {
  * The cover's box: the groups and how many took part in each (a group under MIN_GROUP_SIZE: "fewer than 5"), and all
  * groups together, counting only the groups whose size is given (the total minus them would be a small one's).
  */
-export function comparisonCoverHtml(data: HandoutComparison, date: string): string {
+export function comparisonCoverHtml(data: HandoutComparison, date: string, m: Translator = ENGLISH): string {
   const { minGroupSize } = data.comparison
   const given = data.groups.filter(g => largeEnough(g.participants, minGroupSize))
   const everyone = given.reduce((n, g) => n + g.participants, 0)
   const rows = data.groups.map(g => `<li>${groupHtml(g)}<span>${largeEnough(g.participants, minGroupSize)
-    ? counted(g.participants, 'participant', 'participants')
-    : `${fewerThan(minGroupSize)} participants`}</span></li>`)
+    ? m.t('handout.participants', { n: g.participants })
+    : m.t('handout.fewerParticipants', { n: minGroupSize })}</span></li>`)
   return `<div class="handout">
-    <p class="kicker">Workshop handout · ${data.groups.length} groups compared · ${escapeHtml(date)}</p>
-    <ul class="groups">${rows.join('')}<li class="all"><b>All groups</b><span>${counted(everyone, 'participant', 'participants')}${given.length < data.groups.length
-      ? ` in groups of ${minGroupSize} or more`
+    <p class="kicker">${m.t('handout.kickerCompared', {
+      groups: m.t('handout.subjectGroups', { n: data.groups.length }),
+      date: escapeHtml(date),
+    })}</p>
+    <ul class="groups">${rows.join('')}<li class="all"><b>${m.t('compareCombined')}</b><span>${m.t('handout.participants', { n: everyone })}${given.length < data.groups.length
+      ? ` ${m.t('handout.inGroupsOf', { n: minGroupSize })}`
       : ''}</span></li></ul>
-    <p>Each slide follows with its speaker notes; the poll slides show the groups side by side and combined,
-    and the results appendix gives every poll's numbers per group.</p>
-    <p class="small">Where fewer than ${minGroupSize} participants answered a poll in a group, that group's numbers for it
-    are withheld (“${fewerThan(minGroupSize)}”) and its answers left out of “All groups”, so that no figure here, and no
-    difference between figures, gives them away. No personal data was collected: participants were anonymous random ids.</p>
+    <p>${m.t('handout.coverCompared')}</p>
+    <p class="small">${m.t('handout.smallCompared', {
+      n: minGroupSize,
+      fewerThan: fewerThan(minGroupSize, m),
+      combined: m.t('compareCombined'),
+    })}
+    ${m.t('handout.noPersonalData')}</p>
   </div>`
 }
 
@@ -73,14 +79,14 @@ const GROUPS_AS_COLUMNS = 3
  * points, the combined ranking's order; a text poll's most frequent answers per group). Up to three groups
  * stand side by side in columns; four or more are rows, one under another, with the options across.
  */
-export function comparedSlideHtml(data: HandoutComparison, poll: Poll): string {
+export function comparedSlideHtml(data: HandoutComparison, poll: Poll, m: Translator = ENGLISH): string {
   const compared = data.comparison.polls.find(p => p.id === poll.id)
   if (!compared)
     return ''
   const across = data.groups.length > GROUPS_AS_COLUMNS
   const table = comparedTable(poll, compared, data.groups, data.comparison.minGroupSize, across
     ? SLIDE_TEXT_ACROSS
-    : SLIDE_TEXT_ROWS)
+    : SLIDE_TEXT_ROWS, m)
   // Grid lines, 1-based: the header line, then a line per figure row (or per group, across).
   const figures = table.rows.length
   const groups = table.columns.length
@@ -127,8 +133,8 @@ export function comparedSlideHtml(data: HandoutComparison, poll: Poll): string {
     : ''}repeat(${valueColumns}, minmax(0, 1fr))`
   return `<div class="compared" data-poll="${escapeHtml(poll.id)}">
     <h3>${escapeHtml(poll.question)}</h3>
-    <p class="sub">${data.groups.length} groups side by side and combined${handoutOf(poll).comparedNote
-      ? ` · ${handoutOf(poll).comparedNote}`
+    <p class="sub">${m.t('handout.sideBySide', { n: data.groups.length })}${handoutOf(poll).comparedNote
+      ? ` · ${m.t(handoutOf(poll).comparedNote!)}`
       : ''}</p>
     <div class="cgrid${across
       ? ' across'

@@ -66,11 +66,64 @@ describe('handoutHtml', () => {
     })
     const sheets = html.split('<section class="sheet"').slice(1)
     expect(sheets).toHaveLength(2)
-    expect(read(sheets[0]!)).toContain('Workshop handout · session ABC234 · 2026-11-27')
+    expect(read(sheets[0]!)).toContain('Workshop handout · session ABC234 · November 27, 2026')
     expect(read(sheets[0]!)).toContain('1 participant answered')
     expect(read(sheets[0]!)).toContain('Slide 1 of 2 · Cover Welcome.')
     expect(sheets[1]).not.toContain('Workshop handout')
     expect(read(sheets[1]!)).toContain('Slide 2 of 2 · Second Two.')
+  })
+
+  it('speaks the deck\'s language: a Swedish deck\'s handout in Swedish, its date and numbers as Swedish writes them', () => {
+    const html = handoutHtml({
+      title: 'T',
+      lang: 'sv',
+      session: '',
+      date: '2026-11-27',
+      participants: 3000,
+      slides: [
+        { no: 1, title: 'Omslag', note: '' },
+        {
+          no: 2,
+          title: 'Fråga',
+          note: 'Två.',
+          poll: 'agreement',
+        },
+      ],
+      slideAspect: 16 / 9,
+      fontFaces: '',
+      fonts: { body: 'Lato', headings: 'Lexend', code: 'Fira Code' },
+      polls: [
+        {
+          poll: findPoll('agreement')!,
+          results: {
+            id: 'agreement',
+            kind: 'scale',
+            participants: 4,
+            open: false,
+            revealed: true,
+            counts: { 1: 1, 2: 0, 3: 1, 4: 0, 5: 2 },
+            mean: 3.5,
+          },
+        },
+        {
+          poll: findPoll('ideas')!,
+          results: textResults([]),
+        },
+      ],
+    })
+    expect(html).toContain('<html lang="sv">')
+    const text = read(html)
+    expect(text).toContain('Workshopunderlag · session standard (konferens) · 27 november 2026')
+    expect(text).toContain('3 000 deltagare svarade på frågorna.')
+    expect(text).toContain('Bild 1 av 2 · Omslag Inga talaranteckningar.')
+    expect(text).toContain('Resultatbilaga')
+    expect(text).toContain('4 svar · skala')
+    expect(text).toContain('Medelvärde: 3,5')
+    expect(text).toContain('2 · 50 %')
+    expect(text).toContain('Inga svar.')
+    expect(html).toContain('content: "Sida " counter(page) " av " counter(pages)')
+    expect(html).toContain('content: "T · workshopunderlag, session standard (konferens)"')
+    expect(read(html.split('</style>')[1]!)).not.toMatch(/\b(answers?|participants?|Slide|Page|Mean)\b/)
   })
 
   it('renders notes as Markdown paragraphs and lists', () => {

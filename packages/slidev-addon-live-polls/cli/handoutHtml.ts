@@ -1,9 +1,11 @@
+import type { Translator } from '../i18n/useMessages'
 import type { DeckFonts } from './deckFontFaces'
 import type { PollWithResults } from './handoutAppendix'
 import type { HandoutComparison } from './handoutComparison'
+import { messagesIn } from '../i18n/useMessages'
 import { cssFamilies } from './deckFontFaces'
 import { escapeHtml } from './escapeHtml'
-import { appendixHtml, counted } from './handoutAppendix'
+import { appendixHtml } from './handoutAppendix'
 import { comparedAppendixCss, comparedAppendixHtml } from './handoutAppendixCompared'
 import { comparedSlideHtml, comparisonCoverHtml, comparisonCss } from './handoutComparison'
 
@@ -18,7 +20,10 @@ export interface HandoutSlide {
 interface HandoutBase {
   /** The deck's title, in every page's footer. */
   title: string
+  /** The day it is made, `YYYY-MM-DD`: written out in the handout's language. */
   date: string
+  /** The deck's language (deckLanguage: its `htmlAttrs.lang`, one we have, else English). */
+  lang?: string
   slides: HandoutSlide[]
   /** The deck PDF's page width over its height. */
   slideAspect: number
@@ -123,14 +128,31 @@ function cssString(text: string): string {
   return `"${text.replace(/[\\"<]/g, c => `\\${c.charCodeAt(0).toString(16)} `).replace(/\s/g, ' ')}"`
 }
 
-function sheet(slide: HandoutSlide, count: number, frameHeight: number, extra = '', framed = ''): string {
+/** A message with `{page}` and `{pages}` as a CSS `content` value: the page counters in the language's words. */
+function pageCounter(m: Translator): string {
+  return m.t('handout.page').split(/(\{pages?\})/).filter(Boolean).map(part => part === '{page}'
+    ? 'counter(page)'
+    : part === '{pages}'
+      ? 'counter(pages)'
+      : cssString(part)).join(' ')
+}
+
+/** `YYYY-MM-DD` as the language writes a date ("November 27, 2026", "27 november 2026"). */
+export function longDate(date: string, lang: string): string {
+  const day = new Date(`${date}T12:00:00Z`)
+  return Number.isNaN(day.getTime())
+    ? date
+    : new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(day)
+}
+
+function sheet(m: Translator, slide: HandoutSlide, count: number, frameHeight: number, extra = '', framed = ''): string {
   return `<section class="sheet" data-slide="${slide.no}">
     <div class="frame" style="height:${frameHeight.toFixed(2)}mm">${framed}</div>
     ${extra}
-    <p class="caption">Slide ${slide.no} of ${count}${slide.title
+    <p class="caption">${m.t('handout.caption', { no: slide.no, count })}${slide.title
       ? ` · ${escapeHtml(slide.title)}`
       : ''}</p>
-    <div class="notes">${notesHtml(slide.note) || '<p class="none">No speaker notes.</p>'}</div>
+    <div class="notes">${notesHtml(slide.note) || `<p class="none">${m.t('handout.noNotes')}</p>`}</div>
   </section>`
 }
 
@@ -139,43 +161,48 @@ function sheet(slide: HandoutSlide, count: number, frameHeight: number, extra = 
  * session or groups, date and participants), then the results appendix.
  */
 export function handoutHtml(data: HandoutData): string {
+  const m = messagesIn(data.lang ?? 'en')
+  const date = longDate(data.date, m.lang)
   const frame = slideFrame(data.slideAspect)
   const [first, ...rest] = data.slides
   const compared = 'comparison' in data
     ? data.comparison
     : undefined
   const session = 'session' in data
-    ? data.session || 'default (conference)'
+    ? data.session || m.t('handout.defaultSession')
     : ''
   const subject = compared
-    ? `${compared.groups.length} groups compared`
-    : `session ${session}`
+    ? m.t('handout.subjectGroups', { n: compared.groups.length })
+    : m.t('handout.subjectSession', { session })
   const cover = 'session' in data
     ? `<div class="handout">
-    <p class="kicker">Workshop handout · session <b>${escapeHtml(session)}</b> · ${escapeHtml(data.date)}</p>
-    <p>${counted(data.participants, 'participant', 'participants')} answered the polls. Each slide follows with its
-    speaker notes; the poll slides show this session's final results, hidden ones included, and the
-    results appendix after the last slide gives every poll's numbers.</p>
-    <p class="small">No personal data was collected: participants were anonymous random ids.</p>
+    <p class="kicker">${m.t('handout.kicker', {
+      session: `<b>${escapeHtml(session)}</b>`,
+      date: escapeHtml(date),
+    })}</p>
+    <p>${m.t('handout.cover', {
+      participants: m.t('handout.participants', { n: data.participants }),
+    })}</p>
+    <p class="small">${m.t('handout.noPersonalData')}</p>
   </div>`
-    : comparisonCoverHtml(data.comparison, data.date)
+    : comparisonCoverHtml(data.comparison, date, m)
   // A compared poll slide is drawn here, in the frame where the deck's slide would go (notesPages.ts leaves it).
   const framed = (slide: HandoutSlide): string => {
     const poll = compared && slide.poll && compared.polls.find(p => p.id === slide.poll)
     return poll
-      ? comparedSlideHtml(compared, poll)
+      ? comparedSlideHtml(compared, poll, m)
       : ''
   }
   const accent = data.accent ?? '#334155'
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
+  return `<!doctype html><html lang="${m.lang}"><head><meta charset="utf-8"><style>
     ${data.fontFaces}
     @page {
       size: A4;
       margin: ${SHEET.top}mm ${SHEET.side}mm ${SHEET.bottom}mm;
-      @bottom-left { content: ${cssString(`${data.title} · workshop handout, ${subject}`)}; ${marginText(data.fonts.body, 'top')} }
-      @bottom-right { content: "Page " counter(page) " of " counter(pages); ${marginText(data.fonts.body, 'top')} }
+      @bottom-left { content: ${cssString(m.t('handout.footer', { title: data.title, subject }))}; ${marginText(data.fonts.body, 'top')} }
+      @bottom-right { content: ${pageCounter(m)}; ${marginText(data.fonts.body, 'top')} }
     }
-    @page appendix { @top-left { content: ${cssString(`Results appendix · ${subject}`)}; ${marginText(data.fonts.body, 'bottom')} } }
+    @page appendix { @top-left { content: ${cssString(m.t('handout.appendixRunning', { subject }))}; ${marginText(data.fonts.body, 'bottom')} } }
     .appendix { page: appendix; }
     html { font: 11pt/1.45 ${cssFamilies(data.fonts.body, 'Noto Color Emoji', 'sans-serif')}; color: #111; overflow-wrap: anywhere; }
     body { margin: 0; }
@@ -218,11 +245,11 @@ export function handoutHtml(data: HandoutData): string {
       : ''}
   </style></head><body>
   ${first
-    ? sheet(first, data.slides.length, frame.height, cover, framed(first))
+    ? sheet(m, first, data.slides.length, frame.height, cover, framed(first))
     : ''}
-  ${rest.map(s => sheet(s, data.slides.length, frame.height, '', framed(s))).join('')}
+  ${rest.map(s => sheet(m, s, data.slides.length, frame.height, '', framed(s))).join('')}
   ${'session' in data
-    ? appendixHtml(data.polls, session)
-    : comparedAppendixHtml(data.comparison)}
+    ? appendixHtml(data.polls, session, m)
+    : comparedAppendixHtml(data.comparison, m)}
   </body></html>`
 }

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
 import { chromium } from 'playwright-chromium'
+import { messagesIn } from '../i18n/useMessages'
 import { chromiumArgs, resolveChromium } from './browser'
 import { deckFontFaces } from './deckFontFaces'
 import { contentWidth, drawnSlides, handoutHtml } from './handoutHtml'
@@ -59,10 +60,12 @@ export async function handoutPdf(data: HandoutInput, deckPdf: Uint8Array, work: 
   }
   // Slide n is drawn onto page n: make sure page n is its notes page.
   const texts = pdfPageTexts(rendered)
-  const misplaced = data.slides.filter(s => !texts[s.no - 1]?.includes(`Slide ${s.no} of ${data.slides.length}`))
+  const { t } = messagesIn(data.lang ?? 'en')
+  const caption = (no: number): string => t('handout.caption', { no, count: data.slides.length }).normalize('NFKC').replace(/\s+/g, ' ')
+  const misplaced = data.slides.filter(s => !texts[s.no - 1]?.includes(caption(s.no)))
   if (misplaced.length) {
     throw new Error(`The notes pages of slides ${misplaced.map(s => s.no).join(', ')} are not on their own page `
-      + `(their "Slide n of ${data.slides.length}" line is not on the page of that number, or its text did not come out of the PDF): `
+      + `(their "${caption(1)}" line is not on the page of that number, or its text did not come out of the PDF): `
       + `most likely a font draws its digits and spaces with other glyphs or none. The handout's fonts are the deck's headmatter `
       + `fonts (${[
         ...new Set([data.fonts.body, data.fonts.headings, data.fonts.code]),

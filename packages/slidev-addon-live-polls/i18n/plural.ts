@@ -3,10 +3,10 @@ export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other
 
 const rules = new Map<string, Intl.PluralRules>()
 
-/** The form `n` takes in `lang` (Intl.PluralRules), with `{n}` filled in. */
-export function plural(lang: string, n: number, forms: PluralForms): string {
+/** The form `n` takes in `lang` (Intl.PluralRules), its placeholders as they are. */
+export function pluralForm(lang: string, n: number, forms: PluralForms): string {
   let rule = rules.get(lang)
   if (!rule)
     rules.set(lang, rule = new Intl.PluralRules(lang))
-  return (forms[rule.select(n)] ?? forms.other).replaceAll('{n}', String(n))
+  return forms[rule.select(n)] ?? forms.other
 }

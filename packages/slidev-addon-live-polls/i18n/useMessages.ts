@@ -1,6 +1,6 @@
 import type { PluralForms } from './plural'
 import en from './en.json'
-import { plural } from './plural'
+import { pluralForm } from './plural'
 import sv from './sv.json'
 
 // One JSON file per language: adding a language is a translation plus one line here. A message that counts
@@ -56,16 +56,56 @@ export function pickLanguage(preferred: readonly string[]): string {
   return preferred.map(tag => tag.toLowerCase().split('-')[0]!).find(lang => lang in catalogues) ?? 'en'
 }
 
-/** `t(key, params)` in the browser's language, in the plural form `params.n` takes, with `{name}` placeholders filled in. */
-export function useMessages(preferred: readonly string[] = navigator.languages) {
-  const lang = pickLanguage(preferred)
-  const catalogue = catalogues[lang]!
-  const t = (key: MessageKey, params: Record<string, string | number> = {}): string => {
+/** The deck's language (Slidev's `htmlAttrs.lang` in its headmatter) if we have it, else English. */
+export function deckLanguage(htmlAttrs: unknown): string {
+  const lang = (htmlAttrs as { lang?: unknown } | null | undefined)?.lang
+  return typeof lang === 'string'
+    ? pickLanguage([lang])
+    : 'en'
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
+
+/** One language's messages: `t`, and numbers as that language writes them. */
+export interface Translator {
+  lang: string
+  t: Translate
+  /** A number as the language writes it ("3,000", "3 000"). */
+  number: (n: number) => string
+}
+
+const translators = new Map<string, Translator>()
+
+/**
+ * `t(key, params)` in `lang` (one we have: pickLanguage, deckLanguage), in the plural form `params.n` takes, with
+ * `{name}` placeholders filled in; numbers as the language writes them.
+ */
+export function messagesIn(lang: string): Translator {
+  let found = translators.get(lang)
+  if (found)
+    return found
+  const catalogue = catalogues[lang] ?? catalogues.en!
+  const numbers = new Intl.NumberFormat(lang)
+  const number = (n: number): string => numbers.format(n)
+  const t: Translate = (key, params = {}) => {
     const message = catalogue[key] ?? key
     const text = typeof message === 'string'
       ? message
-      : plural(lang, Number(params.n), message)
-    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`))
+      : pluralForm(lang, Number(params.n), message)
+    return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = params[name]
+      return value === undefined
+        ? `{${name}}`
+        : typeof value === 'number'
+          ? number(value)
+          : value
+    })
   }
-  return { lang, t }
+  translators.set(lang, found = { lang, t, number })
+  return found
+}
+
+/** `t(key, params)` in the browser's language (the phone page and the console), else English. */
+export function useMessages(preferred: readonly string[] = navigator.languages): Translator {
+  return messagesIn(pickLanguage(preferred))
 }

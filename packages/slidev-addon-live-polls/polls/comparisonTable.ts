@@ -1,3 +1,4 @@
+import type { Translate } from '../i18n/useMessages.ts'
 import type { KindTable } from '../kinds/shared/logic.ts'
 import type { Comparison, Poll, PollComparison, PollResults, TextEntry } from './types.ts'
 import { tables } from '../kinds/tables.ts'
@@ -61,11 +62,11 @@ export interface ComparisonLabels {
   combined: string
 }
 
-/** What a column without figures says instead (English: the slides and the handout; the console translates). */
-export function withheldText(column: Pick<ComparisonColumn, 'fewerThan' | 'hidden'>): string {
+/** What a column without figures says instead, in the slides' and the handout's language (the deck's). */
+export function withheldText(column: Pick<ComparisonColumn, 'fewerThan' | 'hidden'>, t: Translate): string {
   return column.hidden
-    ? 'hidden until revealed'
-    : `fewer than ${column.fewerThan} answered`
+    ? t('slide.compareHidden')
+    : t('compareWithheld', { n: column.fewerThan })
 }
 
 /** A group's name where the facilitator gave one, else its code. */

@@ -17,6 +17,9 @@ declare module '@slidev/client' {
     total: ComputedRef<number>
   }
 
+  /** The deck's configuration as Slidev resolved it from the headmatter (`htmlAttrs.lang`: the deck's language). */
+  export const configs: { htmlAttrs?: Record<string, string> }
+
   export type { Ref }
 }
 

@@ -4,9 +4,9 @@ import { chart, pct } from '../shared/handout.ts'
 
 /** A bar per point (both ends labelled), then the mean. */
 export const handout: KindHandout<ScalePoll, ScaleResults> = {
-  label: 'scale',
-  comparedLabel: 'scale: answers · share per point, and the mean',
-  body(poll, results) {
+  label: 'kinds.scale.handout.label',
+  comparedLabel: 'kinds.scale.handout.compared',
+  body(poll, results, m) {
     const of = results.participants
     const ends: Record<number, string> = { [poll.min]: poll.minLabel, [poll.max]: poll.maxLabel }
     return `${chart(Object.entries(results.counts).map(([point, n]) => ({
@@ -16,7 +16,7 @@ export const handout: KindHandout<ScalePoll, ScaleResults> = {
       share: of
         ? n / of
         : 0,
-      value: `${n} · ${pct(n, of)}`,
-    })))}<p class="total">Mean: ${results.mean ?? '–'}</p>`
+      value: `${m.number(n)} · ${pct(n, of, m)}`,
+    })))}<p class="total">${m.t('slide.mean', { mean: results.mean ?? '–' })}</p>`
   },
 }

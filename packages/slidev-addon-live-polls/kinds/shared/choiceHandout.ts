@@ -13,20 +13,20 @@ interface ReferencedPoll<K extends string> extends ChoicePollShape<K> {
 export function choiceHandout<K extends string>(labels: Pick<KindHandout<unknown, unknown>, 'label' | 'comparedLabel' | 'comparedNote'>): KindHandout<ReferencedPoll<K>, ChoiceResultsOf<K>> {
   return {
     ...labels,
-    body(poll, results) {
+    body(poll, results, m) {
       const of = results.participants
       return chart(poll.options.map((o) => {
         const n = results.counts[o.id] ?? 0
         return {
           label: o.label,
-          detail: referenceDetail(poll, o),
+          detail: referenceDetail(poll, o, m),
           share: of
             ? n / of
             : 0,
           reference: o.reference === undefined
             ? undefined
             : o.reference / 100,
-          value: `${n} · ${pct(n, of)}`,
+          value: `${m.number(n)} · ${pct(n, of, m)}`,
         }
       })) + (poll.referenceLabel
         ? `<p class="source"><span class="legend"></span>${escapeHtml(poll.referenceLabel)}</p>`

@@ -1,41 +1,40 @@
+import type { MessageKey, Translator } from '../../i18n/useMessages.ts'
 import { escapeHtml } from '../../cli/escapeHtml.ts'
-import { plural } from '../../i18n/plural.ts'
+import { messagesIn } from '../../i18n/useMessages.ts'
 
 // What the PDF handout (cli/handout.ts) renders of a kind, and the pieces the kinds' renderings share. The handout
-// is English; its HTML is drawn from these strings (no Vue: the CLI prints it with Chromium).
+// speaks the deck's language (a Translator, i18n/useMessages.ts); its HTML is drawn from these strings (no Vue: the
+// CLI prints it with Chromium).
 
 /** What the handout renders of a kind (kinds/handouts.ts lists each kind's). */
 export interface KindHandout<P, R> {
-  /** After a single session's answer count in its appendix ("4 answers · single choice"). */
-  label: string
+  /** After a single session's answer count in its appendix ("4 answers · single choice"): its message. */
+  label: MessageKey
   /** After a compared poll's answer count in the compared appendix: what its table's figures are. */
-  comparedLabel: string
+  comparedLabel: MessageKey
   /** Added to a compared poll page's subtitle ("· place by Borda points"), where the figures need saying. */
-  comparedNote?: string
+  comparedNote?: MessageKey
   /** A single session's results in the appendix: bars with their figures, and any line under them. */
-  body: (poll: P, results: R) => string
+  body: (poll: P, results: R, m: Translator) => string
 }
 
-const numbers = new Intl.NumberFormat('en')
+/** The handout's language when none is given: English. */
+export const ENGLISH = messagesIn('en')
 
-/** "1 answer", "3,000 answers": the number formatted, the noun by plural rule. */
-export function counted(n: number, one: string, other: string): string {
-  const shown = numbers.format(n)
-  return plural('en', n, { one: `${shown} ${one}`, other: `${shown} ${other}` })
-}
-
-/** A share as a whole percentage; a dash of nobody. */
-export function pct(n: number, of: number): string {
+/** A share as a whole percentage, as the language writes it ("25%", "25 %"); a dash of nobody. */
+export function pct(n: number, of: number, m: Translator = ENGLISH): string {
   return of
-    ? `${Math.round((n / of) * 100)}%`
+    ? m.t('slide.share', {
+        share: Math.round((n / of) * 100),
+      })
     : '–'
 }
 
 /** "Survey 30% (an earlier round)": an option's reference figure as the handout writes it under its label. */
-export function referenceDetail(poll: { referenceName?: string }, option: { reference?: number, referenceNote?: string }): string | undefined {
+export function referenceDetail(poll: { referenceName?: string }, option: { reference?: number, referenceNote?: string }, m: Translator = ENGLISH): string | undefined {
   return option.reference === undefined
     ? undefined
-    : `${poll.referenceName ?? 'Reference'} ${option.reference}%${option.referenceNote
+    : `${poll.referenceName ?? m.t('slide.reference')} ${m.t('slide.share', { share: option.reference })}${option.referenceNote
       ? ` (${option.referenceNote})`
       : ''}`
 }
