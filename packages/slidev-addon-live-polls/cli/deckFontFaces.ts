@@ -19,6 +19,25 @@ function family(value: unknown): string | undefined {
     : undefined
 }
 
+const generic = new Set([
+  'serif',
+  'sans-serif',
+  'monospace',
+  'cursive',
+  'fantasy',
+  'system-ui',
+  'ui-sans-serif',
+  'ui-serif',
+  'ui-monospace',
+])
+
+/** A family as CSS names it: quoted, but a generic family bare (quoted, `'sans-serif'` is a font of that name). */
+export function cssFamily(name: string): string {
+  return generic.has(name)
+    ? name
+    : `'${name}'`
+}
+
 /** The handout's fonts from the deck's headmatter `fonts`; generic families where it names none. */
 export function deckFonts(fonts: unknown): DeckFonts {
   const given = (fonts ?? {}) as Record<string, unknown>

@@ -3,6 +3,7 @@ import type { Cell, HandoutGroup, Row } from './comparedTable'
 import { handoutOf } from '../kinds/handouts'
 import { largeEnough } from '../server/domain/compare'
 import { comparedTable, fewerThan } from './comparedTable'
+import { cssFamily } from './deckFontFaces'
 import { escapeHtml } from './escapeHtml'
 import { counted } from './handoutAppendix'
 
@@ -153,9 +154,9 @@ export function comparisonCss(accent: string, headings: string, body: string): s
     .groups li { display: flex; justify-content: space-between; gap: 6mm; border-bottom: 0.2mm solid #e8c7b9; padding: 0.5mm 0; }
     .groups li > span:last-child { white-space: nowrap; font-variant-numeric: tabular-nums; }
     .groups .all { border-bottom: none; font-weight: 700; }
-    .code { font-family: '${body}', sans-serif; font-weight: 400; font-size: 0.85em; color: #555; letter-spacing: 0.03em; }
+    .code { font-family: ${cssFamily(body)}, sans-serif; font-weight: 400; font-size: 0.85em; color: #555; letter-spacing: 0.03em; }
     .compared { box-sizing: border-box; height: 100%; border: 0.18mm solid #999; padding: 5mm 6mm 4mm; display: flex; flex-direction: column; overflow: hidden; }
-    .compared h3 { font-family: '${headings}', '${body}', sans-serif; font-size: 14pt; line-height: 1.2; margin: 0 0 1mm; }
+    .compared h3 { font-family: ${cssFamily(headings)}, ${cssFamily(body)}, sans-serif; font-size: 14pt; line-height: 1.2; margin: 0 0 1mm; }
     .compared .sub { font-size: 7.5pt; color: #555; margin: 0 0 2.5mm; }
     .cgrid { flex: 1; min-height: 0; display: grid; column-gap: 2.5mm; line-height: 1.2; }
     .cgrid .head { font-weight: 700; padding: 0.5mm 1mm 1mm; border-bottom: 0.2mm solid #bbb; overflow: hidden; }

@@ -1,6 +1,7 @@
 import type { DeckFonts } from './deckFontFaces'
 import type { PollWithResults } from './handoutAppendix'
 import type { HandoutComparison } from './handoutComparison'
+import { cssFamily } from './deckFontFaces'
 import { escapeHtml } from './escapeHtml'
 import { appendixHtml, counted } from './handoutAppendix'
 import { comparedAppendixCss, comparedAppendixHtml } from './handoutAppendixCompared'
@@ -114,7 +115,7 @@ export function notesHtml(note: string): string {
 
 /** Running header and footer text: in the margin, small, in the deck's body font. */
 function marginText(body: string, align: 'bottom' | 'top'): string {
-  return `font: 8pt '${body}', sans-serif; color: #777; vertical-align: ${align}; padding-${align}: 3mm;`
+  return `font: 8pt ${cssFamily(body)}, sans-serif; color: #777; vertical-align: ${align}; padding-${align}: 3mm;`
 }
 
 /** A CSS string literal; `<` escaped too, so nothing closes the style element. */
@@ -176,10 +177,10 @@ export function handoutHtml(data: HandoutData): string {
     }
     @page appendix { @top-left { content: ${cssString(`Results appendix · ${subject}`)}; ${marginText(data.fonts.body, 'bottom')} } }
     .appendix { page: appendix; }
-    html { font: 11pt/1.45 '${data.fonts.body}', 'Noto Color Emoji', sans-serif; color: #111; overflow-wrap: anywhere; }
+    html { font: 11pt/1.45 ${cssFamily(data.fonts.body)}, 'Noto Color Emoji', sans-serif; color: #111; overflow-wrap: anywhere; }
     body { margin: 0; }
-    h1, h2, .kicker { font-family: '${data.fonts.headings}', '${data.fonts.body}', 'Noto Color Emoji', sans-serif; font-weight: 700; }
-    code { font-family: '${data.fonts.code}', monospace; font-size: 0.9em; }
+    h1, h2, .kicker { font-family: ${cssFamily(data.fonts.headings)}, ${cssFamily(data.fonts.body)}, 'Noto Color Emoji', sans-serif; font-weight: 700; }
+    code { font-family: ${cssFamily(data.fonts.code)}, monospace; font-size: 0.9em; }
     p { margin: 0 0 0.6em; }
     ul { margin: 0 0 0.6em; padding-left: 1.2em; }
     /* A sheet is exactly one page (a hair less, so rounding never spills a blank one). */
