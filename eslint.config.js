@@ -6,6 +6,7 @@ export default antfu({
   markdown: false,
   ignores: [
     'dist',
+    '**/dist-node',
     'exports',
     'data',
     'test-results',
@@ -21,10 +22,16 @@ export default antfu({
     'scripts/**',
     'bench/**',
     'packages/slidev-addon-live-polls/cli/**',
+    'packages/slidev-addon-live-polls/bin/**',
+    'packages/slidev-addon-live-polls/scripts/**',
     'packages/slidev-addon-live-polls/server/entries/main.ts',
     '**/*.test.ts',
     'packages/slidev-addon-live-polls/test/**',
     'tests/**',
   ],
   rules: { 'no-console': 'off', 'antfu/no-top-level-await': 'off' },
+}, {
+  // npm reads `files` in order: the negation that leaves the tests out works only after the folders it excludes from.
+  files: ['packages/slidev-addon-live-polls/package.json'],
+  rules: { 'jsonc/sort-array-values': 'off' },
 })

@@ -49,7 +49,7 @@ describe('npm run export', () => {
     execFileSync(process.execPath, [
       '--import',
       'tsx',
-      'scripts/export.ts',
+      'packages/slidev-addon-live-polls/cli/export.ts',
       '--output',
       out,
     ], {
@@ -87,7 +87,7 @@ describe('npm run export -- --format png', () => {
     execFileSync(process.execPath, [
       '--import',
       'tsx',
-      'scripts/export.ts',
+      'packages/slidev-addon-live-polls/cli/export.ts',
       '--format',
       'png',
       '--range',

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import process from 'node:process'
+import { packageFile } from '../server/entries/addonRoot'
 import { resolveChromium } from './browser'
 
 export interface SlidevExportOptions {
@@ -35,7 +36,10 @@ export function slidevExport(options: SlidevExportOptions): Promise<void> {
     args.push('--range', options.range, '--per-slide')
   args.push(...options.extraArgs ?? [])
   console.log(`  slidev ${args.join(' ')}`)
-  const child = spawn(process.execPath, ['node_modules/@slidev/cli/bin/slidev.mjs', ...args], {
+  const child = spawn(process.execPath, [
+    packageFile('@slidev/cli', 'bin/slidev.mjs'),
+    ...args,
+  ], {
     stdio: 'inherit',
     env: {
       ...process.env,

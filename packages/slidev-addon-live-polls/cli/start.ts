@@ -8,6 +8,7 @@ import { constants } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { loadDeck } from '../server/domain/deckPolls'
+import { addonRoot as findAddonRoot, packageFile } from '../server/entries/addonRoot'
 import { staleApps } from '../server/entries/appBuild'
 import { serverCommand } from '../server/entries/command'
 import { readConfig } from '../server/entries/config'
@@ -34,7 +35,7 @@ if (portTaken)
 const deckDir = dirname(resolve(entry))
 const dist = relative(process.cwd(), join(deckDir, 'dist')) || 'dist'
 // The slides are built from the deck's files (Slidev's folders beside its entry) and this addon's.
-const addonRoot = resolve(import.meta.dirname, '..')
+const addonRoot = findAddonRoot()
 const deckInputs = [
   entry,
   ...[
@@ -78,7 +79,7 @@ if (deckStale) {
   steps.push({
     label: 'the deck',
     args: [
-      'node_modules/@slidev/cli/bin/slidev.mjs',
+      packageFile('@slidev/cli', 'bin/slidev.mjs'),
       'build',
       entry,
       '--base',
@@ -98,7 +99,7 @@ for (const name of deckStale
       ? 'the voting page'
       : 'the console',
     args: [
-      'node_modules/vite/bin/vite.js',
+      packageFile('vite', 'bin/vite.js'),
       'build',
       '-c',
       resolve(addonRoot, name, 'vite.config.ts'),

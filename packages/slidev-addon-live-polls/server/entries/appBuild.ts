@@ -1,8 +1,9 @@
 import { resolve } from 'node:path'
+import { addonRoot as findAddonRoot } from './addonRoot.ts'
 import { isStale } from './stale.ts'
 
 // Sources are the addon's; the builds go into the deck's dist/, the deck being where Slidev and `npm start` run.
-const addonRoot = resolve(import.meta.dirname, '../..')
+const addonRoot = findAddonRoot()
 const shared = ['polls', 'i18n', 'composables'].map(p => resolve(addonRoot, p))
 
 /** The two small Vite entries beside a deck built into `dist`: the phone voting page and the facilitator console. */

@@ -1,21 +1,23 @@
-import { resolve } from 'node:path'
-// `npm run export`: PDF of the whole deck (or PNGs of chosen slides) with a browser found on this machine.
-//   npm run export                              -> exports/ospo-deck.pdf
-//   npm run export -- --format png --range 3,7  -> exports/slides/3.png, exports/slides/7.png
+// `live-polls export [path/to/slides.md]`: a PDF of the whole deck (or PNGs of chosen slides), its poll slides
+// carrying the stored results, with a Chromium found on this machine (playwright-chromium's or $CHROMIUM_PATH).
+//   live-polls export                              -> exports/<exportFilename>.pdf
+//   live-polls export --format png --range 3,7     -> exports/slides/3.png, exports/slides/7.png
+// Anything after `--` goes to `slidev export` as it is (`-- --dark`).
+import { basename, dirname, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { load } from '@slidev/parser/fs'
-import { resolveChromium } from 'slidev-addon-live-polls/cli/browser.ts'
-import { slideHeading } from 'slidev-addon-live-polls/cli/slideHeading.ts'
-import { blankSlidePages, exportCheckedDeck } from 'slidev-addon-live-polls/cli/slidePagesCheck.ts'
-import { slidevExport } from 'slidev-addon-live-polls/cli/slidevExport.ts'
+import { resolveChromium } from './browser'
+import { slideHeading } from './slideHeading'
+import { blankSlidePages, exportCheckedDeck } from './slidePagesCheck'
+import { slidevExport } from './slidevExport'
 
 const { values, positionals } = parseArgs({
   options: {
     format: { type: 'string', default: 'pdf' },
     range: { type: 'string' },
     output: { type: 'string' },
-    entry: { type: 'string', default: 'slides.md' },
+    entry: { type: 'string' },
   },
   allowPositionals: true,
   strict: false,
@@ -28,8 +30,18 @@ function parseFormat(value: unknown): 'pdf' | 'png' {
   process.exit(2)
 }
 const format = parseFormat(values.format)
+// The deck: a path ending in .md (or --entry), slides.md of this folder by default; other words go to Slidev.
+const deckArg = positionals.find(p => p.endsWith('.md'))
+const entry = String(values.entry ?? deckArg ?? 'slides.md')
+const extraArgs = positionals.filter(p => p !== deckArg)
+const root = dirname(resolve(entry))
+const deck = await load({
+  roots: [root],
+  userRoot: root,
+}, resolve(entry))
+const name = String(deck.headmatter.exportFilename ?? basename(entry, '.md'))
 const output = String(values.output ?? (format === 'pdf'
-  ? 'exports/ospo-deck.pdf'
+  ? `exports/${name}.pdf`
   : 'exports/slides'))
 
 console.log(`Exporting ${format.toUpperCase()} with ${resolveChromium()}`)
@@ -37,24 +49,18 @@ const started = Date.now()
 const range = values.range
   ? String(values.range)
   : undefined
-const entry = String(values.entry)
 function exportDeck(): Promise<void> {
   return slidevExport({
     format,
     output,
     range,
     entry,
-    extraArgs: positionals,
+    extraArgs,
   })
 }
 try {
   // A whole-deck PDF is checked page by page: a loaded machine has exported slides before they had drawn.
   if (format === 'pdf' && !range) {
-    const root = process.cwd()
-    const deck = await load({
-      roots: [root],
-      userRoot: root,
-    }, resolve(root, entry))
     const headings = deck.slides.map(slideHeading)
     await exportCheckedDeck(exportDeck, () => blankSlidePages(output, headings))
   }
