@@ -1,6 +1,27 @@
-import type { UserConfig } from 'vite'
+import type { Plugin, UserConfig } from 'vite'
 import { resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
+
+/**
+ * The messages of the slides and the handout left out of a small app's bundle: a language stays one file for
+ * every surface, and the phone page stays under its 50 KB gzip budget (tests/voteBudget.test.ts).
+ */
+function appMessages(): Plugin {
+  return {
+    name: 'live-polls:app-messages',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]i18n[\\/][\w-]+\.json$/.test(id))
+        return
+      const { slide: _slide, handout: _handout, ...messages } = JSON.parse(code) as Record<string, unknown> & { kinds?: Record<string, Record<string, unknown>> }
+      for (const kind of Object.values(messages.kinds ?? {})) delete kind.handout
+      return {
+        code: JSON.stringify(messages),
+        map: null,
+      }
+    },
+  }
+}
 
 /**
  * Vite config of a small app beside the deck (voting page, console): its own entry in this addon, built into
@@ -13,6 +34,7 @@ export function appViteConfig(name: 'vote' | 'console'): UserConfig {
     base: './',
     plugins: [
       vue(),
+      appMessages(),
     ],
     logLevel: 'warn',
     build: {

@@ -84,14 +84,15 @@ server.listen(config.port, config.host, async () => {
   const join = joinUrl(port, config.publicUrl, base, config.host)
   const unreachable = joinUrlWarning(config.publicUrl, config.host)
   const local = `http://localhost:${port}${base}`
+  // Said first: the links come last, where the terminal ends, the QR code for the audience above them.
+  if (unreachable)
+    console.warn(`\n  ${unreachable}`)
   // The links come last, where the terminal ends: the QR code for the audience above them.
   console.log(`\n${await QRCode.toString(join, { type: 'terminal', small: true })}`)
   console.log(`  Deck        ${local}`)
   console.log(`  Presenter   ${local}presenter/1?token=${config.token}`)
   console.log(`  Console     ${local}console/?token=${config.token}`)
   console.log(`  Audience    ${join}`)
-  if (unreachable)
-    console.warn(`              ${unreachable}`)
   console.log(`  Votes in    ${polls.storage}`)
   console.log(`  Limits      ${ceiling.max} connections, ${config.connections.perAddress} per address`)
   if (config.tokenGenerated)
