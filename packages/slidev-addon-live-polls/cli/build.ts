@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { addonRoot, packageFile } from '../server/entries/addonRoot'
+import { appBuildArgs, deckBuildArgs } from '../server/entries/appBuild'
 import { readConfig } from '../server/entries/config'
 import { parseCommandLine, stopOnMistake, stopOnMistakes } from '../server/entries/mistakes'
 
@@ -27,26 +27,9 @@ function run(args: string[]): Promise<void> {
   })
 }
 
-// Slidev reads a relative --out from the deck's folder: an absolute one.
-await run([
-  packageFile('@slidev/cli', 'bin/slidev.mjs'),
-  'build',
-  entry,
-  '--base',
-  base,
-  '--out',
-  dist,
-])
-for (const app of ['vote', 'console']) {
-  await run([
-    packageFile('vite', 'bin/vite.js'),
-    'build',
-    '-c',
-    resolve(addonRoot(), app, 'vite.config.ts'),
-    '--outDir',
-    join(dist, app),
-  ])
-}
+await run(deckBuildArgs(entry, base, dist))
+for (const app of ['vote', 'console'] as const)
+  await run(appBuildArgs(app, dist))
 // `live-polls start` rebuilds the deck when the base path it was built for (dist/.base) differs.
 writeFileSync(join(dist, '.base'), base)
 console.log(`Built into ${relative(process.cwd(), dist) || '.'}`)

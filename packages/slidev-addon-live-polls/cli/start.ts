@@ -8,8 +8,8 @@ import { constants } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { loadDeck } from '../server/domain/deckPolls'
-import { addonRoot as findAddonRoot, packageFile } from '../server/entries/addonRoot'
-import { staleApps } from '../server/entries/appBuild'
+import { addonRoot as findAddonRoot } from '../server/entries/addonRoot'
+import { appBuildArgs, deckBuildArgs, staleApps } from '../server/entries/appBuild'
 import { serverCommand } from '../server/entries/command'
 import { readConfig } from '../server/entries/config'
 import { stopOnMistake, stopOnMistakes, UserMistake } from '../server/entries/mistakes'
@@ -60,6 +60,8 @@ const deckInputs = [
     'logic',
     'setup',
     'polls',
+    'kinds',
+    'i18n',
     'global-top.vue',
     'vite.config.ts',
   ].map(path => resolve(addonRoot, path)),
@@ -78,16 +80,7 @@ const deckStale = isStale(join(dist, 'index.html'), deckInputs) || builtBase !==
 if (deckStale) {
   steps.push({
     label: 'the deck',
-    args: [
-      packageFile('@slidev/cli', 'bin/slidev.mjs'),
-      'build',
-      entry,
-      '--base',
-      base,
-      // Slidev reads a relative --out from the deck's folder.
-      '--out',
-      resolve(dist),
-    ],
+    args: deckBuildArgs(entry, base, dist),
   })
 }
 // Slidev empties dist/ when it builds the deck, the apps in it included.
@@ -98,14 +91,7 @@ for (const name of deckStale
     label: name === 'vote'
       ? 'the voting page'
       : 'the console',
-    args: [
-      packageFile('vite', 'bin/vite.js'),
-      'build',
-      '-c',
-      resolve(addonRoot, name, 'vite.config.ts'),
-      '--outDir',
-      resolve(dist, name),
-    ],
+    args: appBuildArgs(name, dist),
   })
 }
 

@@ -1,10 +1,16 @@
 import { resolve } from 'node:path'
-import { addonRoot as findAddonRoot } from './addonRoot.ts'
+import { addonRoot as findAddonRoot, packageFile } from './addonRoot.ts'
 import { isStale } from './stale.ts'
 
 // Sources are the addon's; the builds go into the deck's dist/, the deck being where Slidev and `npm start` run.
 const addonRoot = findAddonRoot()
-const shared = ['polls', 'i18n', 'composables'].map(p => resolve(addonRoot, p))
+// What the apps import from beside them: a kind's phone input lives in kinds/.
+const shared = [
+  'polls',
+  'kinds',
+  'i18n',
+  'composables',
+].map(p => resolve(addonRoot, p))
 
 /** The two small Vite entries beside a deck built into `dist`: the phone voting page and the facilitator console. */
 export function appDirs(dist = 'dist'): { vote: string, console: string } {
@@ -35,4 +41,29 @@ export async function ensureAppsBuilt(): Promise<void> {
       configFile: resolve(addonRoot, name, 'vite.config.ts'),
     })
   }
+}
+
+/** Node's arguments that build the deck `entry` for `base` into `dist` (Slidev reads a relative --out from the deck's folder: an absolute one). */
+export function deckBuildArgs(entry: string, base: string, dist: string): string[] {
+  return [
+    packageFile('@slidev/cli', 'bin/slidev.mjs'),
+    'build',
+    entry,
+    '--base',
+    base,
+    '--out',
+    resolve(dist),
+  ]
+}
+
+/** Node's arguments that build the app `name` into `<dist>/<name>`. */
+export function appBuildArgs(name: AppName, dist: string): string[] {
+  return [
+    packageFile('vite', 'bin/vite.js'),
+    'build',
+    '-c',
+    resolve(addonRoot, name, 'vite.config.ts'),
+    '--outDir',
+    resolve(dist, name),
+  ]
 }
